@@ -1,0 +1,76 @@
+"""The seed article's lead, as claims recomputed from the data by `gaiko check`.
+
+The article says: "Japan maintains diplomatic relations with every United Nations member
+nations except for North Korea, in addition to UN observer states Holy See, as well as
+Kosovo, Cook Islands, and Niue." Each clause becomes a claim on Japan's status today; the
+check derives every status from the data and reports what it rests on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from gaiko.kb import KnowledgeBase
+from gaiko.model import EntityKind, Status
+
+SEED_QUOTE = (
+    "Japan maintains diplomatic relations with every United Nations member nations except for "
+    "North Korea, in addition to UN observer states Holy See, as well as Kosovo, Cook Islands, "
+    "and Niue."
+)
+
+
+@dataclass(frozen=True)
+class LeadClaim:
+    id: str
+    claim: str
+    kinds: tuple[EntityKind, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    has_relations: bool = True
+
+
+CLAIMS = (
+    LeadClaim("un-members-but-north-korea",
+              "Japan has diplomatic relations with every UN member except North Korea",
+              kinds=(EntityKind.UN_MEMBER,), exclude=("PRK",)),
+    LeadClaim("north-korea", "Japan has no diplomatic relations with North Korea",
+              include=("PRK",), has_relations=False),
+    LeadClaim("holy-see", "Japan has diplomatic relations with the Holy See", include=("VAT",)),
+    LeadClaim("kosovo", "Japan has diplomatic relations with Kosovo", include=("XKX",)),
+    LeadClaim("cook-islands", "Japan has diplomatic relations with the Cook Islands",
+              include=("COK",)),
+    LeadClaim("niue", "Japan has diplomatic relations with Niue", include=("NIU",)),
+)
+
+
+def check_claims(kb: KnowledgeBase, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+    """Each claim with passed/failed, counts, what the statuses rest on, and the failures."""
+    day = as_of or dt.date.today()
+    results = []
+    for claim in CLAIMS:
+        ids = {e["id"] for e in kb.entities() if e["kind"] in claim.kinds} | set(claim.include)
+        ids -= set(claim.exclude)
+        failures, bases = [], {"event": 0, "statement": 0, "evidence": 0}
+        for entity_id in sorted(ids):
+            at = kb.status(entity_id, day)
+            ok = (at.status is Status.DIPLOMATIC) == claim.has_relations
+            if not ok:
+                entity = kb.lookup(entity_id)
+                failures.append({"id": entity_id, "name_en": entity["name_en"],
+                                 "status": at.status.value})
+            elif at.basis in bases:
+                bases[at.basis] += 1
+        dated = sum(1 for i in ids if any(
+            e["type"] in ("establishment", "recognition", "normalisation", "resumption",
+                          "continuation") for e in kb.events(i)))
+        detail = (f"{len(ids) - len(failures)} of {len(ids)} as claimed on {day.isoformat()}; "
+                  f"status rests on a dated event for {bases['event']}, on a general statement "
+                  f"for {bases['statement']}, on COW evidence for {bases['evidence']}; "
+                  f"{dated} have a dated start of relations")
+        results.append({"id": claim.id, "claim": claim.claim, "passed": not failures,
+                        "checked": len(ids), "failures": failures, "detail": detail,
+                        "source": {"source": "seed-article", "quote": SEED_QUOTE}})
+    return results

@@ -1,0 +1,255 @@
+"""The `gaiko` command: parse arguments, call the library, format the result. Nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from gaiko import textout
+
+app = typer.Typer(
+    help="gaiko (外交): a sourced, time-aware knowledge base of Japan's foreign relations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+data_app = typer.Typer(help="Work with the data/ folder, the source of truth.", no_args_is_help=True)
+import_app = typer.Typer(help="Re-import upstream datasets into data/ (needs the `import` extra).",
+                         no_args_is_help=True)
+app.add_typer(data_app, name="data")
+app.add_typer(import_app, name="import")
+
+DEFAULT_DATA = Path(os.environ.get("GAIKO_DATA", "data"))
+DEFAULT_DB = Path(os.environ.get("GAIKO_DB", "gaiko.db"))
+DEFAULT_RAW = Path(os.environ.get("GAIKO_RAW", "../shared/data/raw"))
+
+DbOption = Annotated[Path, typer.Option("--db", help="The database file.", envvar="GAIKO_DB")]
+DataOption = Annotated[Path, typer.Option("--data", help="The data/ folder.", envvar="GAIKO_DATA")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="A date (YYYY, YYYY-MM or YYYY-MM-DD); default today."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(f"gaiko: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    from gaiko.dates import parse_as_of
+
+    try:
+        return parse_as_of(text)
+    except ValueError as exc:
+        fail(f"--as-of: {exc}", 2)
+
+
+def open_kb(db: Path) -> Any:
+    from gaiko.kb import KnowledgeBase
+    from gaiko.store.read import StoreMissing
+
+    try:
+        return KnowledgeBase(db)
+    except StoreMissing as exc:
+        fail(str(exc), 2)
+
+
+@app.command()
+def country(
+    query: Annotated[str, typer.Argument(help="ISO code, COW code, or a name in English or Japanese.")],
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Show one entity: codes, names, and Japan's relation status with the events behind it."""
+    from gaiko.kb import UnknownEntity
+
+    day = parse_date(as_of)
+    kb = open_kb(db)
+    try:
+        record = kb.country(query, day)
+    except UnknownEntity as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(record)
+    else:
+        textout.country(record)
+
+
+@app.command()
+def relations(
+    status: Annotated[str | None, typer.Option(help="Only this status.")] = None,
+    region: Annotated[str | None, typer.Option(help="Only this UN region or subregion.")] = None,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """List every entity with Japan's relation status on a date."""
+    day = parse_date(as_of)
+    kb = open_kb(db)
+    try:
+        rows = kb.relations(day, status=status, region=region)
+    except ValueError as exc:
+        fail(str(exc), 2)
+    if as_json:
+        print_json(rows)
+    elif as_csv:
+        textout.csv_rows(rows, sys.stdout)
+    else:
+        textout.relations(rows)
+
+
+@app.command()
+def check(as_json: JsonOption = False, db: DbOption = DEFAULT_DB) -> None:
+    """Recompute the seed article's claims about Japan's relations from the data."""
+    from gaiko.claims import check_claims
+
+    results = check_claims(open_kb(db))
+    if as_json:
+        print_json(results)
+    else:
+        textout.claims(results)
+    if any(not r["passed"] for r in results):
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", help="json or csv.")] = ExportFormat.JSON,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (json) or folder (csv).")] = None,
+    as_of: AsOfOption = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write every record with its sources: one JSON document, or one CSV file per table."""
+    from gaiko.export import write_csv_tables
+
+    day = parse_date(as_of)
+    document = open_kb(db).export(day)
+    if format is ExportFormat.JSON:
+        text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+        if output:
+            output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return
+    folder = output or Path("export")
+    for path in write_csv_tables(document, folder):
+        typer.echo(path)
+
+
+@app.command()
+def build(data: DataOption = DEFAULT_DATA, db: DbOption = DEFAULT_DB) -> None:
+    """Validate data/ and build the database from it (the old one stays if this fails)."""
+    from gaiko import datafiles
+    from gaiko.store import build as build_store
+
+    try:
+        dataset = datafiles.load(data)
+    except datafiles.DataErrors as exc:
+        typer.echo(str(exc), err=True)
+        fail(f"{len(exc.errors)} error(s) in {data}; the database was not changed", 2)
+    build_store(dataset, db)
+    typer.echo(
+        f"built {db}: {len(dataset.entities)} entities, {len(dataset.relation_events)} relation "
+        f"events, {len(dataset.exchanges)} COW exchange rows"
+    )
+
+
+@data_app.command("check")
+def data_check(data: DataOption = DEFAULT_DATA) -> None:
+    """Validate every file in data/ against the schema; list every error as file:line: field."""
+    from gaiko import datafiles
+
+    try:
+        dataset = datafiles.load(data)
+    except datafiles.DataErrors as exc:
+        typer.echo(str(exc), err=True)
+        fail(f"{len(exc.errors)} error(s) in {data}", 2)
+    typer.echo(
+        f"{data}: ok ({len(dataset.entities)} entities, {len(dataset.relation_events)} relation "
+        f"events, {len(dataset.status_statements)} statements, {len(dataset.corrections)} corrections)"
+    )
+
+
+@data_app.command("schema")
+def data_schema() -> None:
+    """Print the JSON Schema of every record type."""
+    from gaiko.model import json_schemas
+
+    print_json(json_schemas())
+
+
+@import_app.command("upstream")
+def import_upstream(
+    raw: Annotated[Path, typer.Option(help="The upstream raw folder.")] = DEFAULT_RAW,
+    data: DataOption = DEFAULT_DATA,
+) -> None:
+    """Copy the upstream files gaiko uses into data/upstream/, with their provenance."""
+    from gaiko.sources.upstream import copy_upstream
+
+    for path in copy_upstream(raw, data / "upstream"):
+        typer.echo(path)
+
+
+@import_app.command("entities")
+def import_entities(data: DataOption = DEFAULT_DATA) -> None:
+    """Rewrite data/entities.csv from data/upstream, pycountry and country_converter."""
+    from gaiko.sources.entities import write_entities
+
+    typer.echo(f"{write_entities(data / 'upstream', data)} entities written")
+
+
+@import_app.command("exchange")
+def import_exchange(data: DataOption = DEFAULT_DATA) -> None:
+    """Rewrite data/evidence/cow_diplomatic_exchange.csv from the COW upstream file."""
+    from gaiko.sources.cow import import_exchange as run
+
+    written, skipped = run(data / "upstream", data)
+    typer.echo(f"{written} rows written; COW codes without an entity: {skipped or 'none'}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Serve the JSON API (and the explorer) over the database."""
+    import uvicorn
+
+    open_kb(db).close()
+    os.environ["GAIKO_DB"] = str(db.resolve())
+    uvicorn.run(
+        "gaiko.api:app_from_env", factory=True, host=host, port=port, workers=workers,
+        log_level="warning",
+    )
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

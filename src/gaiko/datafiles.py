@@ -1,0 +1,340 @@
+"""Read the data/ folder into models, reporting every problem as "file:line: field: message"."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from gaiko.model import (
+    Citation,
+    Correction,
+    DiplomaticExchange,
+    Entity,
+    RelationEvent,
+    Source,
+    StatusStatement,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+ENTITIES_CSV = "entities.csv"
+HISTORICAL_YAML = "historical_entities.yaml"
+SOURCES_YAML = "sources.yaml"
+CORRECTIONS_YAML = "corrections.yaml"
+STATEMENTS_YAML = "status_statements.yaml"
+RELATIONS_DIR = "relations"
+EXCHANGE_CSV = "evidence/cow_diplomatic_exchange.csv"
+
+LIST_SEPARATOR = "|"
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class DataErrors(Exception):
+    """Every problem found in data/, in file and line order."""
+
+    def __init__(self, errors: Iterable[DataError]) -> None:
+        self.errors = sorted(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass
+class Dataset:
+    """Everything in data/, validated, with where each record came from."""
+
+    sources: list[Source] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    relation_events: list[RelationEvent] = field(default_factory=list)
+    status_statements: list[StatusStatement] = field(default_factory=list)
+    exchanges: list[DiplomaticExchange] = field(default_factory=list)
+    origin: dict[int, tuple[str, int]] = field(default_factory=dict)
+
+    def where(self, record: BaseModel) -> tuple[str, int]:
+        return self.origin.get(id(record), ("?", 0))
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of every mapping and of each of its keys."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)  # type: ignore[assignment]
+    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = lines
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Keep dates as written ("1965-06-22" stays a string) so that precision is never lost.
+_LineLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def _line_of(raw: Any, loc: tuple[int | str, ...], default: int) -> int:
+    """Follow a pydantic error location into the raw YAML to find the nearest line."""
+    line = default
+    node = raw
+    for part in loc:
+        if isinstance(node, dict):
+            line = node.get("__lines__", {}).get(str(part), node.get("__line__", line))
+            node = node.get(str(part))
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            if isinstance(node, dict):
+                line = node.get("__line__", line)
+        else:
+            break
+    return line
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "record"
+
+
+def _validate(
+    model: type[M], raw: Any, file: str, line: int, errors: list[DataError]
+) -> M | None:
+    try:
+        return model.model_validate(_strip_lines(raw))
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            message = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                message = "unknown field"
+            errors.append(DataError(file, _line_of(raw, loc, line), _field_name(loc), message))
+        return None
+
+
+def _read_yaml_list(path: Path, rel: str, errors: list[DataError]) -> list[Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        errors.append(DataError(rel, 0, "file", f"cannot be read: {exc.strerror}"))
+        return []
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        errors.append(DataError(rel, line, "yaml", str(getattr(exc, "problem", exc))))
+        return []
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        errors.append(DataError(rel, 1, "file", "must be a YAML list of records"))
+        return []
+    return data
+
+
+def _load_yaml_records(
+    model: type[M], path: Path, root: Path, errors: list[DataError], dataset: Dataset
+) -> list[M]:
+    rel = str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
+    records: list[M] = []
+    for raw in _read_yaml_list(path, rel, errors):
+        line = raw.get("__line__", 0) if isinstance(raw, dict) else 0
+        if not isinstance(raw, dict):
+            errors.append(DataError(rel, line, "record", "must be a mapping"))
+            continue
+        record = _validate(model, raw, rel, line, errors)
+        if record is not None:
+            records.append(record)
+            dataset.origin[id(record)] = (rel, line)
+    return records
+
+
+def parse_citation_cell(cell: str) -> list[dict[str, str]]:
+    """Turn "source:locator | source:locator" (the CSV form of citations) into dicts."""
+    citations = []
+    for part in cell.split(LIST_SEPARATOR):
+        part = part.strip()
+        if not part:
+            continue
+        source, _, locator = part.partition(":")
+        citations.append({"source": source.strip(), "locator": locator.strip() or source.strip()})
+    return citations
+
+
+def format_citation_cell(citations: Iterable[Citation]) -> str:
+    return f" {LIST_SEPARATOR} ".join(f"{c.source}:{c.locator}" for c in citations)
+
+
+_ENTITY_LIST_COLUMNS = ("aliases_en", "aliases_ja", "former_names")
+
+
+def _entity_row_to_raw(row: dict[str, str], line: int) -> dict[str, Any]:
+    raw: dict[str, Any] = {k: v for k, v in row.items() if v not in ("", None)}
+    for column in _ENTITY_LIST_COLUMNS:
+        if column in raw:
+            raw[column] = [v.strip() for v in raw[column].split(LIST_SEPARATOR) if v.strip()]
+    raw["citations"] = parse_citation_cell(row.get("citations") or "")
+    raw["__line__"] = line
+    raw["__lines__"] = {k: line for k in row}
+    return raw
+
+
+def _load_csv_records(
+    model: type[M],
+    path: Path,
+    root: Path,
+    errors: list[DataError],
+    dataset: Dataset,
+    to_raw: Any = None,
+) -> list[M]:
+    rel = str(path.relative_to(root.parent))
+    records: list[M] = []
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        errors.append(DataError(rel, 0, "file", f"cannot be read: {exc.strerror}"))
+        return records
+    with handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                errors.append(DataError(rel, line, "row", "has more cells than the header"))
+                continue
+            if to_raw is not None:
+                raw = to_raw(row, line)
+            else:
+                raw = {k: v for k, v in row.items() if v != ""}
+                raw["__line__"], raw["__lines__"] = line, {k: line for k in row}
+            record = _validate(model, raw, rel, line, errors)
+            if record is not None:
+                records.append(record)
+                dataset.origin[id(record)] = (rel, line)
+    return records
+
+
+def _iter_citations(record: BaseModel) -> Iterator[Citation]:
+    for value in record.__dict__.values():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, Citation):
+                yield item
+            elif isinstance(item, BaseModel):
+                yield from _iter_citations(item)
+
+
+def _cross_check(dataset: Dataset, errors: list[DataError]) -> None:
+    """Checks that need more than one record: ids, references between records."""
+    source_ids = {s.id for s in dataset.sources}
+    entity_ids: dict[str, tuple[str, int]] = {}
+    for entity in dataset.entities:
+        where = dataset.where(entity)
+        if entity.id in entity_ids:
+            first = entity_ids[entity.id]
+            errors.append(DataError(*where, "id", f"duplicate id {entity.id!r} (first at {first[0]}:{first[1]})"))
+        entity_ids.setdefault(entity.id, where)
+    event_ids: dict[str, tuple[str, int]] = {}
+    for event in dataset.relation_events:
+        where = dataset.where(event)
+        if event.id in event_ids:
+            first = event_ids[event.id]
+            errors.append(DataError(*where, "id", f"duplicate id {event.id!r} (first at {first[0]}:{first[1]})"))
+        event_ids.setdefault(event.id, where)
+        if event.partner not in entity_ids:
+            errors.append(DataError(*where, "partner", f"unknown entity {event.partner!r}"))
+    for correction in dataset.corrections:
+        where = dataset.where(correction)
+        if correction.entity not in entity_ids:
+            errors.append(DataError(*where, "entity", f"unknown entity {correction.entity!r}"))
+        if correction.field not in Entity.model_fields or correction.field in ("id", "citations"):
+            errors.append(DataError(*where, "field", f"{correction.field!r} cannot be corrected"))
+    for statement in dataset.status_statements:
+        for pid in [*statement.partners.include, *statement.partners.exclude]:
+            if pid not in entity_ids:
+                errors.append(DataError(*dataset.where(statement), "partners", f"unknown entity {pid!r}"))
+    for exchange in dataset.exchanges:
+        if exchange.partner not in entity_ids:
+            errors.append(DataError(*dataset.where(exchange), "partner", f"unknown entity {exchange.partner!r}"))
+    records: list[BaseModel] = [
+        *dataset.entities, *dataset.relation_events, *dataset.corrections, *dataset.status_statements
+    ]
+    for record in records:
+        for citation in _iter_citations(record):
+            if citation.source and citation.source not in source_ids:
+                errors.append(DataError(*dataset.where(record), "citations", f"unknown source {citation.source!r}"))
+
+
+def load(data_dir: Path | str) -> Dataset:
+    """Read and validate data/; raise DataErrors listing every problem at once."""
+    root = Path(data_dir)
+    errors: list[DataError] = []
+    ds = Dataset()
+    if not root.is_dir():
+        raise DataErrors([DataError(str(root), 0, "folder", "does not exist")])
+    ds.sources = _load_yaml_records(Source, root / SOURCES_YAML, root, errors, ds)
+    ds.entities = _load_csv_records(Entity, root / ENTITIES_CSV, root, errors, ds, _entity_row_to_raw)
+    if (root / HISTORICAL_YAML).exists():
+        ds.entities += _load_yaml_records(Entity, root / HISTORICAL_YAML, root, errors, ds)
+    if (root / CORRECTIONS_YAML).exists():
+        ds.corrections = _load_yaml_records(Correction, root / CORRECTIONS_YAML, root, errors, ds)
+    if (root / STATEMENTS_YAML).exists():
+        ds.status_statements = _load_yaml_records(StatusStatement, root / STATEMENTS_YAML, root, errors, ds)
+    for path in sorted((root / RELATIONS_DIR).glob("*.yaml")):
+        ds.relation_events += _load_yaml_records(RelationEvent, path, root, errors, ds)
+    if (root / EXCHANGE_CSV).exists():
+        ds.exchanges = _load_csv_records(DiplomaticExchange, root / EXCHANGE_CSV, root, errors, ds)
+    _cross_check(ds, errors)
+    if not errors:
+        ds.entities = _apply_corrections(ds, errors)
+    if errors:
+        raise DataErrors(errors)
+    return ds
+
+
+def _apply_corrections(ds: Dataset, errors: list[DataError]) -> list[Entity]:
+    """Entities with data/corrections.yaml applied; each correction's citations join the entity's."""
+    by_entity: dict[str, list[Correction]] = {}
+    for correction in ds.corrections:
+        by_entity.setdefault(correction.entity, []).append(correction)
+    corrected = []
+    for entity in ds.entities:
+        fixes = by_entity.get(entity.id)
+        if not fixes:
+            corrected.append(entity)
+            continue
+        raw = entity.model_dump()
+        for fix in fixes:
+            raw[fix.field] = fix.value
+            raw["citations"] = [*raw["citations"], *(c.model_dump() for c in fix.citations)]
+        try:
+            new = Entity.model_validate(raw)
+        except ValidationError as exc:
+            for fix in fixes:
+                errors.append(DataError(*ds.where(fix), "value", exc.errors()[0]["msg"]))
+            corrected.append(entity)
+            continue
+        ds.origin[id(new)] = ds.where(entity)
+        corrected.append(new)
+    return corrected

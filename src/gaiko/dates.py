@@ -1,0 +1,130 @@
+"""Dates at the precision a source gives them: "1965", "1965-06" or "1965-06-22"."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Any
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class Precision(StrEnum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class PartialDate:
+    """A calendar date known to a year, a month or a day.
+
+    It stands for an interval: `earliest` and `latest` are the first and last days it may mean.
+    Ordering sorts by `earliest`, then by `latest`, so "1965" sorts before "1965-06-22".
+    """
+
+    __slots__ = ("year", "month", "day")
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        if day is not None and month is None:
+            raise ValueError("a day needs a month")
+        if not 1 <= year <= 9999:
+            raise ValueError(f"year {year} is out of range")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month:02d} does not exist")
+        if day is not None and month is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"{year:04d}-{month:02d} has no day {day:02d}")
+        self.year, self.month, self.day = year, month, day
+
+    @classmethod
+    def parse(cls, text: str | int | dt.date) -> PartialDate:
+        """Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; raise ValueError with a reason otherwise."""
+        if isinstance(text, dt.date):
+            return cls(text.year, text.month, text.day)
+        raw = str(text).strip()
+        match = _PATTERN.match(raw)
+        if not match:
+            raise ValueError(f"{raw!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = match.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        return (self.earliest, self.latest)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __repr__(self) -> str:
+        return f"PartialDate({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.year, self.month, self.day) == (other.year, other.month, other.day)
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month, self.day))
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self.sort_key() <= other.sort_key()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        def validate(value: Any) -> PartialDate:
+            if isinstance(value, PartialDate):
+                return value
+            if isinstance(value, bool) or not isinstance(value, str | int | dt.date):
+                raise ValueError("a date must be a string such as 1965, 1965-06 or 1965-06-22")
+            return cls.parse(value)
+
+        return core_schema.no_info_plain_validator_function(
+            validate,
+            json_schema_input_schema=core_schema.str_schema(pattern=_PATTERN.pattern),
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "pattern": _PATTERN.pattern,
+            "description": "ISO 8601 date at the source's precision: YYYY, YYYY-MM or YYYY-MM-DD",
+        }
+
+
+def parse_as_of(text: str | None) -> dt.date:
+    """Parse a user's --as-of / as_of value; a partial date means its last day."""
+    if text is None or text == "" or text == "today":
+        return dt.date.today()
+    return PartialDate.parse(text).latest

@@ -1,0 +1,250 @@
+"""KnowledgeBase: the one API every interface (CLI, HTTP, web) calls.
+
+Lookups follow pycountry's habit: `get()` returns None on a miss, `lookup()` raises
+UnknownEntity (a LookupError) carrying suggestions. Results are plain JSON-ready dicts in
+the model's field names, so every interface prints the same shapes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from gaiko.dates import PartialDate
+from gaiko.model import EntityKind, RelationEvent, Status, StatusStatement
+from gaiko.status import Exchange, StatusAt, status_on
+from gaiko.store import Store
+from gaiko.store.build import name_key
+
+Record = dict[str, Any]
+MAX_SUGGESTIONS = 5
+
+
+class UnknownEntity(LookupError):
+    """No entity matches the query; `suggestions` holds the closest names."""
+
+    def __init__(self, query: str, suggestions: list[Record], candidates: bool = False) -> None:
+        self.query = query
+        self.suggestions = suggestions
+        self.ambiguous = candidates
+        names = ", ".join(f"{s['name_en']} ({s['id']})" for s in suggestions)
+        if candidates:
+            message = f"{query!r} matches several entities: {names}"
+        elif names:
+            message = f"no entity matches {query!r}; did you mean: {names}?"
+        else:
+            message = f"no entity matches {query!r}"
+        super().__init__(message)
+
+
+class KnowledgeBase:
+    """Read access to a built gaiko database."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.store = Store(path)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- cached views of the store (the data never change while a KnowledgeBase is open)
+
+    @cached_property
+    def meta(self) -> dict[str, str]:
+        return self.store.meta()
+
+    @cached_property
+    def sources(self) -> dict[str, Record]:
+        return self.store.sources()
+
+    @cached_property
+    def _entities(self) -> dict[str, Record]:
+        return {e["id"]: e for e in self.store.entities()}
+
+    @cached_property
+    def _events(self) -> dict[str, list[tuple[Record, RelationEvent]]]:
+        grouped: dict[str, list[tuple[Record, RelationEvent]]] = defaultdict(list)
+        for raw in self.store.events():
+            model_fields = {k: v for k, v in raw.items() if not k.startswith("data_")}
+            grouped[raw["partner"]].append((raw, RelationEvent.model_validate(model_fields)))
+        return dict(grouped)
+
+    @cached_property
+    def _statements(self) -> dict[str, StatusStatement]:
+        return {s["id"]: StatusStatement.model_validate(s) for s in self.store.statements()}
+
+    @cached_property
+    def _statement_members(self) -> dict[str, list[str]]:
+        return self.store.statement_members()
+
+    @cached_property
+    def _exchanges(self) -> dict[str, list[Record]]:
+        grouped: dict[str, list[Record]] = defaultdict(list)
+        for row in self.store.exchanges():
+            grouped[row["partner"]].append(row)
+        return dict(grouped)
+
+    # -- lookups
+
+    def get(self, query: str | int) -> Record | None:
+        """The entity matching an id, code or name, or None."""
+        try:
+            return self.lookup(query)
+        except UnknownEntity:
+            return None
+
+    def lookup(self, query: str | int) -> Record:
+        """The entity matching an id, ISO code, COW code or name; raise UnknownEntity."""
+        text = str(query).strip()
+        if text.upper() in self._entities:
+            return self._entities[text.upper()]
+        if text.isdigit():
+            kinds = ("iso_numeric",) if text.startswith("0") else ("cow_code", "iso_numeric")
+            for kind in kinds:
+                ids = [eid for eid, k in self.store.entity_ids_by_name_key(text) if k == kind]
+                if ids:
+                    return self._prefer_current(ids)
+        ids = sorted({eid for eid, _ in self.store.entity_ids_by_name_key(name_key(text))})
+        if len(ids) == 1:
+            return self._entities[ids[0]]
+        if len(ids) > 1:
+            raise UnknownEntity(text, [self._brief(i) for i in ids], candidates=True)
+        raise UnknownEntity(text, self.suggest(text))
+
+    def _prefer_current(self, ids: list[str]) -> Record:
+        current = [i for i in ids if self._entities[i]["kind"] != EntityKind.HISTORICAL_STATE]
+        return self._entities[sorted(current or ids)[0]]
+
+    def _brief(self, entity_id: str) -> Record:
+        e = self._entities[entity_id]
+        return {"id": e["id"], "name_en": e["name_en"], "name_ja": e.get("name_ja")}
+
+    def suggest(self, text: str, limit: int = MAX_SUGGESTIONS) -> list[Record]:
+        """Entities whose names are closest to `text`, best first."""
+        vocabulary = self.store.name_keys()
+        keys = [key for key, _, _ in vocabulary if len(key) > 1]
+        close = difflib.get_close_matches(name_key(text), keys, n=limit * 4, cutoff=0.6)
+        chosen: list[str] = []
+        for key in close:
+            for k, _, eid in vocabulary:
+                if k == key and eid not in chosen:
+                    chosen.append(eid)
+        return [self._brief(eid) for eid in chosen[:limit]]
+
+    def entities(self, region: str | None = None, kind: str | None = None) -> list[Record]:
+        return self.store.entities(region=region, kind=kind)
+
+    def regions(self) -> list[tuple[str, str]]:
+        return self.store.regions()
+
+    # -- status and history
+
+    def status(self, entity_id: str, as_of: dt.date | None = None) -> StatusAt:
+        """Japan's status with one entity on a date (today by default)."""
+        day = as_of or dt.date.today()
+        events = [model for _, model in self._events.get(entity_id, [])]
+        statements = [self._statements[s] for s in self._statement_members.get(entity_id, [])]
+        exchanges = [Exchange(x["year"], x["exchange"]) for x in self._exchanges.get(entity_id, [])]
+        return status_on(day, events, statements, exchanges)
+
+    def expand_citations(self, value: Any) -> Any:
+        """Copy `value`, giving each citation that names a registered source its title and URL."""
+        if isinstance(value, list):
+            return [self.expand_citations(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        out = {k: self.expand_citations(v) for k, v in value.items()}
+        source = self.sources.get(out.get("source", "")) if "locator" in out or "quote" in out else None
+        if source:
+            out.setdefault("url", source.get("url"))
+            out.setdefault("publisher", source.get("publisher"))
+            out.setdefault("title", source.get("title"))
+        return out
+
+    def events(self, entity_id: str, as_of: dt.date | None = None) -> list[Record]:
+        """The entity's relation events in date order, each with its date precision."""
+        out = []
+        for raw, model in self._events.get(entity_id, []):
+            if as_of is not None and model.date.earliest > as_of:
+                continue
+            out.append(self.expand_citations({**raw, "date_precision": model.date.precision.value}))
+        return out
+
+    def statements_for(self, entity_id: str) -> list[Record]:
+        return [
+            self.expand_citations(self._statements[s].model_dump(mode="json", exclude_defaults=True))
+            for s in self._statement_members.get(entity_id, [])
+        ]
+
+    def country(self, query: str | int, as_of: dt.date | None = None) -> Record:
+        """Everything gaiko holds on one entity, as of a date."""
+        entity = self.lookup(query)
+        day = as_of or dt.date.today()
+        status = self.status(entity["id"], day)
+        record = self.expand_citations(entity)
+        for field in ("un_admission", "exists_from", "exists_until"):
+            if entity.get(field):
+                record[f"{field}_precision"] = PartialDate.parse(entity[field]).precision.value
+        return {
+            **record,
+            "as_of": day.isoformat(),
+            "status": status.status.value,
+            "status_basis": status.as_dict(),
+            "events": self.events(entity["id"], as_of),
+            "statements": self.statements_for(entity["id"]),
+            "diplomatic_exchange": self._exchanges.get(entity["id"], []),
+        }
+
+    def relations(
+        self,
+        as_of: dt.date | None = None,
+        status: str | None = None,
+        region: str | None = None,
+    ) -> list[Record]:
+        """Every entity with Japan's status on a date, optionally filtered."""
+        if status is not None and status not in {s.value for s in Status}:
+            raise ValueError(f"unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}")
+        if region is not None and not self.entities(region=region):
+            known = sorted({r for pair in self.regions() for r in pair if r})
+            raise ValueError(f"unknown region {region!r}; use one of: {', '.join(known)}")
+        day = as_of or dt.date.today()
+        rows = []
+        for entity in self.entities(region=region):
+            at = self.status(entity["id"], day)
+            if status is not None and at.status.value != status:
+                continue
+            rows.append({
+                "id": entity["id"],
+                "name_en": entity["name_en"],
+                "name_ja": entity.get("name_ja"),
+                "kind": entity["kind"],
+                "un_region": entity.get("un_region"),
+                "un_subregion": entity.get("un_subregion"),
+                "as_of": day.isoformat(),
+                **at.as_dict(),
+            })
+        return rows
+
+    def export(self, as_of: dt.date | None = None) -> Record:
+        """Every record of the knowledge base, with its sources, as one JSON document."""
+        return {
+            "meta": {**self.meta, "as_of": (as_of or dt.date.today()).isoformat()},
+            "sources": list(self.sources.values()),
+            "entities": [self.expand_citations(e) for e in self._entities.values()],
+            "relation_events": [
+                self.expand_citations(raw)
+                for events in self._events.values()
+                for raw, model in events
+                if as_of is None or model.date.earliest <= as_of
+            ],
+            "status_statements": [
+                self.expand_citations(s.model_dump(mode="json", exclude_defaults=True))
+                for s in self._statements.values()
+            ],
+            "corrections": self.store.corrections(),
+            "diplomatic_exchange": self.store.exchanges(),
+            "relations": self.relations(as_of),
+        }

@@ -1,0 +1,235 @@
+"""gaiko's data model: every record and the vocabularies it uses. No I/O here.
+
+Every fact carries at least one Citation; Japan's status with a partner is derived from
+RelationEvents (see `gaiko.status`) and never stored by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from gaiko.dates import PartialDate
+
+EntityId = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 or gaiko id")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Status(StrEnum):
+    """Japan's relation with a partner on a given date."""
+
+    DIPLOMATIC = "diplomatic"  # diplomatic relations in force
+    UNOFFICIAL = "unofficial"  # working ties through non-governmental bodies (Taiwan since 1972)
+    RECOGNISED = "recognised"  # Japan recognises the state; relations not (yet) established
+    SEVERED = "severed"  # relations existed and were broken off or suspended
+    NONE = "none"  # no relations (before any, or never)
+    ENDED = "ended"  # the partner no longer exists as a state
+    UNKNOWN = "unknown"  # no dated evidence either way for that date
+
+
+STATUS_DESCRIPTIONS: dict[Status, str] = {
+    Status.DIPLOMATIC: "Diplomatic relations in force.",
+    Status.UNOFFICIAL: "No diplomatic relations; working ties through non-governmental bodies.",
+    Status.RECOGNISED: "Japan recognises the state; diplomatic relations not established.",
+    Status.SEVERED: "Relations existed and were broken off or suspended.",
+    Status.NONE: "No relations.",
+    Status.ENDED: "The partner no longer exists as a state.",
+    Status.UNKNOWN: "No dated evidence for that date.",
+}
+
+
+class EventType(StrEnum):
+    RECOGNITION = "recognition"
+    ESTABLISHMENT = "establishment"
+    SEVERANCE = "severance"
+    SUSPENSION = "suspension"
+    RESUMPTION = "resumption"
+    NORMALISATION = "normalisation"
+    CONTINUATION = "continuation"
+    UNOFFICIAL_RELATIONS = "unofficial_relations"
+    STATE_DISSOLVED = "state_dissolved"
+    TREATY = "treaty"
+    DECLARATION = "declaration"
+    LEGATION_OPENED = "legation_opened"
+    EMBASSY_OPENED = "embassy_opened"
+    EMBASSY_CLOSED = "embassy_closed"
+    UPGRADE = "upgrade"
+    DOWNGRADE = "downgrade"
+
+
+class EntityKind(StrEnum):
+    UN_MEMBER = "un_member"
+    UN_OBSERVER = "un_observer"
+    NON_MEMBER_STATE = "non_member_state"
+    HISTORICAL_STATE = "historical_state"
+    TERRITORY = "territory"
+
+
+class Citation(Strict):
+    """Where a fact can be checked: a URL, a registered source or a bibliography work."""
+
+    url: str | None = None
+    source: str | None = Field(None, description="id of a record in data/sources.yaml")
+    work: str | None = Field(None, description="id of a work in the bibliography")
+    publisher: str | None = None
+    title: str | None = None
+    quote: str | None = Field(None, description="verbatim text that supports the fact")
+    locator: str | None = Field(None, description="page, table, row or field in the source")
+    language: str | None = None
+    accessed: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _openable_and_specific(self) -> Citation:
+        if not (self.url or self.source or self.work):
+            raise ValueError("a citation needs a url, a source or a work")
+        if not (self.quote or self.locator):
+            raise ValueError("a citation needs a quote or a locator")
+        if self.url and not self.url.startswith(("http://", "https://")):
+            raise ValueError(f"url {self.url!r} is not http(s)")
+        return self
+
+
+Citations = Annotated[list[Citation], Field(min_length=1)]
+
+
+class Source(Strict):
+    """A dataset or page that many records cite."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    title: str
+    publisher: str
+    url: str | None = None
+    licence: str
+    accessed: dt.date | None = None
+    version: str | None = None
+    note: str | None = None
+
+
+class Entity(Strict):
+    """A state or other international actor."""
+
+    id: EntityId
+    kind: EntityKind
+    name_en: str
+    name_ja: str | None = None
+    official_name_en: str | None = None
+    official_name_ja: str | None = None
+    aliases_en: list[str] = []
+    aliases_ja: list[str] = []
+    former_names: list[str] = []
+    iso2: str | None = Field(None, pattern=r"^[A-Z]{2}$")
+    iso3: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    iso_numeric: str | None = Field(None, pattern=r"^\d{3}$")
+    cow_code: int | None = None
+    cow_abbrev: str | None = None
+    gw_code: int | None = None
+    wikidata: str | None = Field(None, pattern=r"^Q\d+$")
+    un_admission: PartialDate | None = None
+    un_region: str | None = None
+    un_subregion: str | None = None
+    exists_from: PartialDate | None = None
+    exists_until: PartialDate | None = None
+    successor: str | None = None
+    citations: Citations
+
+
+class Claim(Strict):
+    """Another source's date for the same event, kept when sources disagree."""
+
+    date: PartialDate
+    citations: Citations
+    note: str | None = None
+
+
+class RelationEvent(Strict):
+    """A dated event in Japan's relations with one partner."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    partner: EntityId
+    type: EventType
+    date: PartialDate
+    starts_relations: bool = Field(
+        False, description="on a recognition: the source dates diplomatic relations from it"
+    )
+    instrument: str | None = None
+    note: str | None = None
+    citations: Citations
+    alternatives: list[Claim] = []
+    preferred_because: str | None = None
+
+    @model_validator(mode="after")
+    def _explained(self) -> RelationEvent:
+        if self.alternatives and not self.preferred_because:
+            raise ValueError("alternatives need preferred_because: say why `date` is preferred")
+        if self.starts_relations and self.type is not EventType.RECOGNITION:
+            raise ValueError("starts_relations only applies to a recognition")
+        return self
+
+
+class PartnerSelector(Strict):
+    """Which entities a general statement covers, in the statement's own terms."""
+
+    kinds: list[EntityKind] = []
+    include: list[EntityId] = []
+    exclude: list[EntityId] = []
+
+
+class StatusStatement(Strict):
+    """A dated general statement of Japan's status with many partners (e.g. MOFA's count)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    statement: str
+    status: Status
+    as_of: PartialDate
+    partners: PartnerSelector
+    citations: Citations
+
+
+class Correction(Strict):
+    """An override of an imported entity value; survives re-imports."""
+
+    entity: EntityId
+    field: str
+    value: Any
+    reason: str
+    citations: Citations
+
+
+class DiplomaticExchange(Strict):
+    """COW Diplomatic Exchange evidence: representation levels in one snapshot year."""
+
+    partner: EntityId
+    cow_code: int
+    year: int
+    level_partner_in_japan: int = Field(description="COW DR_at_1: partner's mission in Japan")
+    level_japan_in_partner: int = Field(description="COW DR_at_2: Japan's mission in the partner")
+    exchange: bool
+
+
+DE_LEVELS: dict[int, str] = {
+    0: "none",
+    1: "chargé d'affaires",
+    2: "minister",
+    3: "ambassador",
+    9: "other",
+}
+
+RECORD_TYPES: dict[str, type[BaseModel]] = {
+    "source": Source,
+    "entity": Entity,
+    "relation_event": RelationEvent,
+    "status_statement": StatusStatement,
+    "correction": Correction,
+    "diplomatic_exchange": DiplomaticExchange,
+}
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of every record type, keyed by record type."""
+    return {name: model.model_json_schema() for name, model in RECORD_TYPES.items()}

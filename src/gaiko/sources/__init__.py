@@ -1,0 +1,1 @@
+"""One importer per upstream dataset. Importers write data/; they never touch the store."""

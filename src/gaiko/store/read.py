@@ -1,0 +1,112 @@
+"""Read-only queries over the built database. Records come back as the model's JSON dicts."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+Record = dict[str, Any]
+
+
+class StoreMissing(FileNotFoundError):
+    """The database has not been built."""
+
+
+class Store:
+    """A read-only connection to a gaiko database."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise StoreMissing(f"no database at {self.path}: run `gaiko build` first")
+        # mode=ro: no caller can write through this connection, whatever the query.
+        self.conn = sqlite3.connect(
+            f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+        self.conn.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _records(self, sql: str, params: tuple[Any, ...] = ()) -> list[Record]:
+        return [json.loads(row[0]) for row in self.conn.execute(sql, params)]
+
+    def meta(self) -> dict[str, str]:
+        return {row["key"]: row["value"] for row in self.conn.execute("SELECT * FROM meta")}
+
+    def sources(self) -> dict[str, Record]:
+        return {r["id"]: r for r in self._records("SELECT record FROM sources ORDER BY id")}
+
+    def entity(self, entity_id: str) -> Record | None:
+        found = self._records("SELECT record FROM entities WHERE id = ?", (entity_id,))
+        return found[0] if found else None
+
+    def entities(self, region: str | None = None, kind: str | None = None) -> list[Record]:
+        sql, params = "SELECT record FROM entities WHERE 1=1", []
+        if region:
+            sql += " AND (lower(un_region) = lower(?) OR lower(un_subregion) = lower(?))"
+            params += [region, region]
+        if kind:
+            sql += " AND kind = ?"
+            params.append(kind)
+        return self._records(sql + " ORDER BY name_en", tuple(params))
+
+    def regions(self) -> list[tuple[str, str]]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT un_region, un_subregion FROM entities ORDER BY 1, 2"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def entity_ids_by_name_key(self, key: str) -> list[tuple[str, str]]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT entity_id, kind FROM entity_names WHERE key = ?", (key,)
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def name_keys(self) -> list[tuple[str, str, str]]:
+        """(key, name, entity id) for every name: the vocabulary suggestions come from."""
+        rows = self.conn.execute("SELECT key, name, entity_id FROM entity_names")
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def events(self, partner: str | None = None) -> list[Record]:
+        sql = "SELECT record, file, line FROM relation_events"
+        params: tuple[Any, ...] = ()
+        if partner:
+            sql += " WHERE partner = ?"
+            params = (partner,)
+        rows = self.conn.execute(sql + " ORDER BY partner, date_earliest, date_latest, id", params)
+        return [{**json.loads(r[0]), "data_file": r[1], "data_line": r[2]} for r in rows]
+
+    def statements(self) -> list[Record]:
+        return self._records("SELECT record FROM status_statements ORDER BY id")
+
+    def statement_members(self) -> dict[str, list[str]]:
+        members: dict[str, list[str]] = defaultdict(list)
+        for row in self.conn.execute("SELECT entity_id, statement_id FROM statement_partners"):
+            members[row[0]].append(row[1])
+        return dict(members)
+
+    def exchanges(self, partner: str | None = None) -> list[Record]:
+        sql = "SELECT * FROM diplomatic_exchange"
+        params: tuple[Any, ...] = ()
+        if partner:
+            sql += " WHERE partner = ?"
+            params = (partner,)
+        rows = self.conn.execute(sql + " ORDER BY partner, year", params)
+        return [
+            {
+                "partner": r["partner"],
+                "cow_code": r["cow_code"],
+                "year": r["year"],
+                "level_partner_in_japan": r["level_partner_in_japan"],
+                "level_japan_in_partner": r["level_japan_in_partner"],
+                "exchange": bool(r["exchange"]),
+            }
+            for r in rows
+        ]
+
+    def corrections(self) -> list[Record]:
+        return self._records("SELECT record FROM corrections")

@@ -1,0 +1,49 @@
+-- gaiko's database. Each record is kept whole as JSON (the model's own shape) beside the
+-- columns that queries filter or sort on. Built from data/ by `gaiko build`; never edited.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE entities (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  name_ja TEXT,
+  iso2 TEXT, iso_numeric TEXT, cow_code INTEGER,
+  un_region TEXT, un_subregion TEXT,
+  record TEXT NOT NULL
+);
+-- Every name, alias and code an entity can be looked up by, normalised for matching.
+CREATE TABLE entity_names (
+  entity_id TEXT NOT NULL REFERENCES entities(id),
+  name TEXT NOT NULL,
+  key TEXT NOT NULL,
+  kind TEXT NOT NULL
+);
+CREATE INDEX entity_names_key ON entity_names(key);
+CREATE TABLE relation_events (
+  id TEXT PRIMARY KEY,
+  partner TEXT NOT NULL REFERENCES entities(id),
+  type TEXT NOT NULL,
+  date TEXT NOT NULL,
+  date_earliest TEXT NOT NULL,
+  date_latest TEXT NOT NULL,
+  file TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX relation_events_partner ON relation_events(partner, date_earliest);
+CREATE TABLE status_statements (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE statement_partners (
+  statement_id TEXT NOT NULL REFERENCES status_statements(id),
+  entity_id TEXT NOT NULL REFERENCES entities(id)
+);
+CREATE INDEX statement_partners_entity ON statement_partners(entity_id);
+CREATE TABLE diplomatic_exchange (
+  partner TEXT NOT NULL REFERENCES entities(id),
+  cow_code INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  level_partner_in_japan INTEGER NOT NULL,
+  level_japan_in_partner INTEGER NOT NULL,
+  exchange INTEGER NOT NULL
+);
+CREATE INDEX diplomatic_exchange_partner ON diplomatic_exchange(partner, year);
+CREATE TABLE corrections (entity_id TEXT NOT NULL, record TEXT NOT NULL);

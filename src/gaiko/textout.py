@@ -1,0 +1,86 @@
+"""Plain-text rendering for the CLI. Pure formatting: it receives the library's dicts."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import IO, Any
+
+import typer
+
+Record = dict[str, Any]
+
+
+def _cite(citation: Record) -> str:
+    where = citation.get("url") or citation.get("work") or citation.get("source") or ""
+    said = citation.get("quote") or citation.get("locator") or ""
+    publisher = citation.get("publisher")
+    head = f"{publisher}: " if publisher else ""
+    return f"{head}{where}\n        “{said}”"
+
+
+def country(record: Record) -> None:
+    echo = typer.echo
+    names = record["name_en"] + (f" / {record['name_ja']}" if record.get("name_ja") else "")
+    echo(f"{names}  [{record['id']}]")
+    if record.get("official_name_en"):
+        echo(f"  official name: {record['official_name_en']}")
+    codes = [f"{k}={record[k]}" for k in ("iso2", "iso3", "iso_numeric", "cow_code", "gw_code",
+                                          "wikidata") if record.get(k) is not None]
+    echo(f"  codes: {', '.join(codes) or '—'}")
+    echo(f"  kind: {record['kind']}; region: {record.get('un_region')} / {record.get('un_subregion')}")
+    if record.get("un_admission"):
+        echo(f"  UN admission: {record['un_admission']}")
+    basis = record["status_basis"]
+    on = f" since {basis['since']}" if basis.get("since") else ""
+    echo(f"\n  Japan's status on {record['as_of']}: {record['status'].upper()}{on}")
+    if basis.get("basis"):
+        echo(f"    rests on {basis['basis']} {basis['basis_id']}")
+    if basis.get("note"):
+        echo(f"    {basis['note']}")
+    echo("\n  Relation events:")
+    if not record["events"]:
+        echo("    none recorded with a date")
+    for event in record["events"]:
+        echo(f"    {event['date']:<10}  {event['type']}"
+             + (f" — {event['instrument']}" if event.get("instrument") else ""))
+        for citation in event["citations"]:
+            echo(f"      {_cite(citation)}")
+        for alt in event.get("alternatives", []):
+            echo(f"      other claim: {alt['date']} ({alt['citations'][0].get('publisher', '')})")
+    if record["statements"]:
+        echo("\n  General statements:")
+        for statement in record["statements"]:
+            echo(f"    as of {statement['as_of']}: {statement['status']} — {statement['id']}")
+    exchanges = [x for x in record["diplomatic_exchange"] if x["exchange"]]
+    if exchanges:
+        years = ", ".join(str(x["year"]) for x in exchanges)
+        echo(f"\n  COW Diplomatic Exchange shows representation in: {years}")
+
+
+def relations(rows: list[Record]) -> None:
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
+        since = row.get("since") or ""
+        typer.echo(f"{row['id']}  {row['status']:<11} {since:<10}  {row['name_en']}")
+    summary = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+    typer.echo(f"\n{len(rows)} entities as of {rows[0]['as_of'] if rows else '—'} ({summary})")
+
+
+def csv_rows(rows: Iterable[Record], out: IO[str]) -> None:
+    rows = list(rows)
+    if not rows:
+        return
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def claims(results: list[Record]) -> None:
+    for result in results:
+        mark = "PASS" if result["passed"] else "FAIL"
+        typer.echo(f"{mark}  {result['claim']}")
+        typer.echo(f"      {result['detail']}")
+        for failure in result["failures"]:
+            typer.echo(f"      - {failure['id']} {failure['name_en']}: {failure['status']}")
