@@ -137,7 +137,9 @@ def check(as_json: JsonOption = False, db: DbOption = DEFAULT_DB) -> None:
 @app.command()
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", help="json or csv.")] = ExportFormat.JSON,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (json) or folder (csv).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (json) or folder (csv).")
+    ] = None,
     as_of: AsOfOption = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:

@@ -247,43 +247,46 @@ def _iter_citations(record: BaseModel) -> Iterator[Citation]:
 
 def _cross_check(dataset: Dataset, errors: list[DataError]) -> None:
     """Checks that need more than one record: ids, references between records."""
+
+    def problem(record: BaseModel, field: str, message: str) -> None:
+        errors.append(DataError(*dataset.where(record), field, message))
+
     source_ids = {s.id for s in dataset.sources}
     entity_ids: dict[str, tuple[str, int]] = {}
     for entity in dataset.entities:
         where = dataset.where(entity)
         if entity.id in entity_ids:
             first = entity_ids[entity.id]
-            errors.append(DataError(*where, "id", f"duplicate id {entity.id!r} (first at {first[0]}:{first[1]})"))
+            problem(entity, "id", f"duplicate id {entity.id!r} (first at {first[0]}:{first[1]})")
         entity_ids.setdefault(entity.id, where)
     event_ids: dict[str, tuple[str, int]] = {}
     for event in dataset.relation_events:
         where = dataset.where(event)
         if event.id in event_ids:
             first = event_ids[event.id]
-            errors.append(DataError(*where, "id", f"duplicate id {event.id!r} (first at {first[0]}:{first[1]})"))
+            problem(event, "id", f"duplicate id {event.id!r} (first at {first[0]}:{first[1]})")
         event_ids.setdefault(event.id, where)
         if event.partner not in entity_ids:
-            errors.append(DataError(*where, "partner", f"unknown entity {event.partner!r}"))
+            problem(event, "partner", f"unknown entity {event.partner!r}")
     for correction in dataset.corrections:
-        where = dataset.where(correction)
         if correction.entity not in entity_ids:
-            errors.append(DataError(*where, "entity", f"unknown entity {correction.entity!r}"))
+            problem(correction, "entity", f"unknown entity {correction.entity!r}")
         if correction.field not in Entity.model_fields or correction.field in ("id", "citations"):
-            errors.append(DataError(*where, "field", f"{correction.field!r} cannot be corrected"))
+            problem(correction, "field", f"{correction.field!r} cannot be corrected")
     for statement in dataset.status_statements:
         for pid in [*statement.partners.include, *statement.partners.exclude]:
             if pid not in entity_ids:
-                errors.append(DataError(*dataset.where(statement), "partners", f"unknown entity {pid!r}"))
+                problem(statement, "partners", f"unknown entity {pid!r}")
     for exchange in dataset.exchanges:
         if exchange.partner not in entity_ids:
-            errors.append(DataError(*dataset.where(exchange), "partner", f"unknown entity {exchange.partner!r}"))
+            problem(exchange, "partner", f"unknown entity {exchange.partner!r}")
     records: list[BaseModel] = [
         *dataset.entities, *dataset.relation_events, *dataset.corrections, *dataset.status_statements
     ]
     for record in records:
         for citation in _iter_citations(record):
             if citation.source and citation.source not in source_ids:
-                errors.append(DataError(*dataset.where(record), "citations", f"unknown source {citation.source!r}"))
+                problem(record, "citations", f"unknown source {citation.source!r}")
 
 
 def load(data_dir: Path | str) -> Dataset:

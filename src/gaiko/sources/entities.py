@@ -126,7 +126,8 @@ def build_rows(upstream: Path) -> list[dict[str, str]]:
         name_en = str(rec["name_short"])
         official_en = str(rec["name_official"]) if rec["name_official"] != name_en else ""
         aliases_en: list[str] = []
-        name_ja, aliases_ja, official_ja = "", [], ""
+        name_ja, official_ja = "", ""
+        aliases_ja: list[str] = []
         # Kosovo has no ISO 3166 codes: coco's XK, XKX and 412 are user-assigned conventions.
         in_iso = code != "XKX"
         iso2 = country.alpha_2 if (in_iso and country is not None) else ""
