@@ -22,6 +22,7 @@ from gaiko.store.build import name_key
 
 Record = dict[str, Any]
 MAX_SUGGESTIONS = 5
+SUGGESTION_CUTOFF = 0.6
 
 
 class UnknownEntity(LookupError):
@@ -123,16 +124,20 @@ class KnowledgeBase:
         return {"id": e["id"], "name_en": e["name_en"], "name_ja": e.get("name_ja")}
 
     def suggest(self, text: str, limit: int = MAX_SUGGESTIONS) -> list[Record]:
-        """Entities whose names are closest to `text`, best first."""
-        vocabulary = self.store.name_keys()
-        keys = [key for key, _, _ in vocabulary if len(key) > 1]
-        close = difflib.get_close_matches(name_key(text), keys, n=limit * 4, cutoff=0.6)
-        chosen: list[str] = []
-        for key in close:
-            for k, _, eid in vocabulary:
-                if k == key and eid not in chosen:
-                    chosen.append(eid)
-        return [self._brief(eid) for eid in chosen[:limit]]
+        """Entities whose names (or a word of them) are closest to `text`, best first."""
+        query = name_key(text)
+        best: dict[str, float] = {}
+        for key, _, entity_id in self.store.name_keys():
+            if len(key) <= 3 and len(query) > 3:
+                continue  # codes only compete with code-like queries
+            score = difflib.SequenceMatcher(None, query, key).ratio()
+            for word in key.split():
+                if len(word) >= 3 and word != key:  # a word of a longer name ranks a little lower
+                    score = max(score, 0.95 * difflib.SequenceMatcher(None, query, word).ratio())
+            if score > best.get(entity_id, 0.0):
+                best[entity_id] = score
+        ranked = sorted((s, eid) for eid, s in best.items() if s >= SUGGESTION_CUTOFF)
+        return [self._brief(eid) for _, eid in sorted(ranked, key=lambda p: -p[0])[:limit]]
 
     def entities(self, region: str | None = None, kind: str | None = None) -> list[Record]:
         return self.store.entities(region=region, kind=kind)

@@ -105,6 +105,22 @@ def _wikidata(path: Path, names: dict[str, set[str]]) -> dict[str, tuple[str, st
     return result
 
 
+def _former_names() -> dict[str, list[tuple[str, str]]]:
+    """Names from ISO 3166-3, keyed by the alpha-2 that replaced them.
+
+    ISO 3166-3 alpha-4 codes end with the new alpha-2 (BUMM: Burma, now MM), or HH where the
+    country was divided; only the former kind names a successor.
+    """
+    import pycountry
+
+    names: dict[str, list[tuple[str, str]]] = {}
+    for old in pycountry.historic_countries:
+        successor = old.alpha_4[2:]
+        if successor != "HH":
+            names.setdefault(successor, []).append((old.name.split(",")[0], old.alpha_4))
+    return names
+
+
 def build_rows(upstream: Path) -> list[dict[str, str]]:
     """One row per entity, each value with the source it came from."""
     import pycountry
@@ -113,6 +129,7 @@ def build_rows(upstream: Path) -> list[dict[str, str]]:
     table = cc.data
     ja = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"])
     un = _un_admissions(upstream / "un-member-states" / "un_members.json", cc)
+    former = _former_names()
     cow = _cow_codes(upstream / "cow-state-system" / "statelist2024.csv", cc)
 
     rows = []
@@ -165,6 +182,9 @@ def build_rows(upstream: Path) -> list[dict[str, str]]:
             "un_region": _REGIONS.get(str(rec["continent"]), str(rec["continent"])),
             "un_subregion": str(rec["UNregion"]),
         }
+        for old_name, alpha_4 in former.get(iso2, []) if iso2 else []:
+            row["former_names"] = LIST_SEPARATOR.join(filter(None, [row["former_names"], old_name]))
+            citations.append(f"pycountry:historic_countries alpha_4={alpha_4} ({old_name})")
         if code in cow:
             ccode, abbrev, cow_name = cow[code]
             row["cow_code"], row["cow_abbrev"] = str(ccode), abbrev

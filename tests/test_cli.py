@@ -1,0 +1,118 @@
+"""One test (at least) per command, through the real command-line entry point."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from gaiko.cli import app
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("query", ["KOR", "韓国", "Republic of Korea", "732"])
+def test_country_finds_one_entity_by_any_name(runner, fixture_db, query) -> None:
+    code, out, _ = run(runner, "country", query, "--json", "--db", str(fixture_db))
+    assert code == 0
+    record = json.loads(out)
+    assert record["id"] == "KOR"
+    assert record["status"] in {"diplomatic", "unofficial", "none"}
+    assert record["name_ja"] == "大韓民国"
+    assert all(e["citations"] for e in record["events"])
+    assert all(e["date_precision"] in {"year", "month", "day"} for e in record["events"])
+
+
+def test_country_text_shows_status_and_sources(runner, fixture_db) -> None:
+    code, out, _ = run(runner, "country", "KOR", "--db", str(fixture_db))
+    assert code == 0
+    assert "DIPLOMATIC" in out and "1965-12-18" in out and "https://" in out
+
+
+def test_unknown_country_exits_non_zero_with_suggestions(runner, fixture_db) -> None:
+    code, out, err = run(runner, "country", "Kroea", "--db", str(fixture_db))
+    assert code == 1
+    assert out == ""
+    assert "did you mean" in err and "(KOR)" in err
+
+
+def test_malformed_as_of_is_one_line(runner, fixture_db) -> None:
+    code, _, err = run(runner, "relations", "--as-of", "1960-13-01", "--db", str(fixture_db))
+    assert code == 2
+    assert err.strip() == "gaiko: --as-of: month 13 does not exist"
+
+
+def test_relations_json_csv_and_filters(runner, fixture_db) -> None:
+    code, out, _ = run(runner, "relations", "--json", "--as-of", "1960-01-01", "--db", str(fixture_db))
+    rows = json.loads(out)
+    assert code == 0 and {r["id"]: r["status"] for r in rows}["CHN"] == "severed"
+    code, out, _ = run(runner, "relations", "--csv", "--status", "unofficial", "--db", str(fixture_db))
+    assert [r["id"] for r in csv.DictReader(io.StringIO(out))] == ["TWN"]
+    code, _, err = run(runner, "relations", "--region", "Atlantis", "--db", str(fixture_db))
+    assert code == 2 and "unknown region" in err
+
+
+def test_check_prints_each_claim(runner, project_db) -> None:
+    code, out, _ = run(runner, "check", "--json", "--db", str(project_db))
+    results = json.loads(out)
+    assert {r["id"] for r in results} >= {"un-members-but-north-korea", "north-korea", "kosovo"}
+    assert code == (0 if all(r["passed"] for r in results) else 1)
+
+
+def test_export_json_and_csv(runner, fixture_db, tmp_path: Path) -> None:
+    code, out, _ = run(runner, "export", "--format", "json", "--db", str(fixture_db))
+    document = json.loads(out)
+    assert code == 0 and document["entities"] and document["relation_events"]
+    code, out, _ = run(runner, "export", "--format", "csv", "-o", str(tmp_path / "csv"), "--db", str(fixture_db))
+    assert code == 0
+    assert (tmp_path / "csv" / "entities.csv").exists()
+    assert (tmp_path / "csv" / "relation_events.csv").exists()
+
+
+def test_data_check_reports_every_error_with_exit_2(runner, data_dir: Path) -> None:
+    code, out, _ = run(runner, "data", "check", "--data", str(data_dir))
+    assert code == 0 and "ok" in out
+    (data_dir / "relations" / "fixture.yaml").write_text(
+        "- id: bad\n  partner: XYZ\n  type: establishment\n  date: '1990-02-31'\n  citations: []\n")
+    code, _, err = run(runner, "data", "check", "--data", str(data_dir))
+    assert code == 2
+    assert "data/relations/fixture.yaml:4: date: 1990-02 has no day 31" in err
+    assert "data/relations/fixture.yaml:5: citations:" in err
+
+
+def test_build_keeps_the_old_database_when_data_are_bad(runner, data_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    code, out, _ = run(runner, "build", "--data", str(data_dir), "--db", str(db))
+    assert code == 0 and "built" in out
+    before = db.read_bytes()
+    (data_dir / "relations" / "fixture.yaml").write_text("- id: x\n  partner: KOR\n")
+    code, _, err = run(runner, "build", "--data", str(data_dir), "--db", str(db))
+    assert code == 2 and "the database was not changed" in err
+    assert db.read_bytes() == before
+
+
+def test_data_schema_prints_json_schema(runner) -> None:
+    code, out, _ = run(runner, "data", "schema")
+    assert code == 0 and "relation_event" in json.loads(out)
+
+
+def test_missing_database_is_a_clear_error(runner, tmp_path: Path) -> None:
+    code, _, err = run(runner, "country", "KOR", "--db", str(tmp_path / "nope.db"))
+    assert code == 2 and "gaiko build" in err
+
+
+def test_every_command_has_help(runner) -> None:
+    commands = [["country"], ["relations"], ["check"], ["export"], ["build"], ["serve"],
+                ["data", "check"], ["data", "schema"], ["import", "upstream"],
+                ["import", "entities"], ["import", "exchange"]]
+    for command in commands:
+        code, out, _ = run(runner, *command, "--help")
+        assert code == 0, command
+        assert "Usage" in out
+        lines = [line for line in out.splitlines() if line.strip()]
+        assert len(lines) > 2, command
