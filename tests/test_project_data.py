@@ -1,0 +1,39 @@
+"""The shipped data/: what a reader relies on when trusting a fact."""
+
+from pathlib import Path
+
+from gaiko import datafiles
+from gaiko.kb import KnowledgeBase
+
+PROJECT_DATA = Path(__file__).parent.parent / "data"
+
+
+def test_every_relation_event_has_an_openable_citation_with_a_quote() -> None:
+    dataset = datafiles.load(PROJECT_DATA)
+    for event in dataset.relation_events:
+        claims = [event, *event.alternatives]
+        for claim in claims:
+            for citation in claim.citations:
+                assert citation.url or citation.work, event.id
+                assert citation.quote, event.id
+
+
+def test_every_entity_is_sourced_and_coded(project_kb: KnowledgeBase) -> None:
+    for entity in project_kb.entities():
+        assert entity["citations"], entity["id"]
+        if entity["kind"] == "un_member":
+            assert entity.get("iso2") and entity.get("un_admission"), entity["id"]
+
+
+def test_the_special_cases(project_kb: KnowledgeBase) -> None:
+    import datetime as dt
+
+    assert project_kb.status("PRK").status.value == "none"
+    assert project_kb.status("TWN").status.value == "unofficial"
+    assert project_kb.status("TWN", dt.date(1970, 1, 1)).status.value == "diplomatic"
+    assert project_kb.status("CHN", dt.date(1960, 1, 1)).status.value != "diplomatic"
+    assert project_kb.status("SUN").status.value == "ended"
+    assert project_kb.status("RUS").status.value == "diplomatic"
+    assert project_kb.status("XKX").status.value == "diplomatic"
+    pyongyang = [e for e in project_kb.events("PRK") if e["type"] == "declaration"]
+    assert pyongyang and pyongyang[0]["date"].startswith("2002")

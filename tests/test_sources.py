@@ -1,0 +1,58 @@
+"""The importers, run on the copies in data/upstream (as `make import` does)."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from gaiko.sources.cow import import_exchange
+
+UPSTREAM = Path(__file__).parent.parent / "data" / "upstream"
+DATA = Path(__file__).parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def entity_rows() -> dict[str, dict[str, str]]:
+    pytest.importorskip("country_converter")
+    from gaiko.sources.entities import build_rows
+
+    return {row["id"]: row for row in build_rows(UPSTREAM)}
+
+
+def test_every_un_member_but_japan_and_the_extras(entity_rows) -> None:
+    un = [r for r in entity_rows.values() if r["kind"] == "un_member"]
+    assert len(un) == 192  # 193 members less Japan, the subject of gaiko
+    assert {"VAT", "PSE", "XKX", "COK", "NIU", "TWN"} <= set(entity_rows)
+    assert "JPN" not in entity_rows
+
+
+def test_codes_names_and_admission(entity_rows) -> None:
+    korea = entity_rows["KOR"]
+    assert (korea["iso2"], korea["iso_numeric"], korea["cow_code"]) == ("KR", "410", "732")
+    assert korea["name_ja"] == "大韓民国" and "韓国" in korea["aliases_ja"]
+    assert korea["un_admission"] == "1991-09-17"
+    assert "un-members:" in korea["citations"]
+
+
+def test_kosovo_has_no_iso_codes(entity_rows) -> None:
+    kosovo = entity_rows["XKX"]
+    assert (kosovo["iso2"], kosovo["iso3"], kosovo["iso_numeric"]) == ("", "", "")
+    assert kosovo["cow_code"] == "347"
+
+
+def test_former_names_come_from_iso_3166_3(entity_rows) -> None:
+    assert "Burma" in entity_rows["MMR"]["former_names"]
+
+
+def test_cow_exchange_rows_follow_the_period_map(tmp_path: Path) -> None:
+    for name in ("entities.csv", "historical_entities.yaml", "cow_code_map.csv"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    written, skipped = import_exchange(UPSTREAM, tmp_path)
+    with (tmp_path / "evidence" / "cow_diplomatic_exchange.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert written == len(rows)
+    by_year = {(r["cow_code"], r["year"]): r["partner"] for r in rows}
+    assert by_year[("365", "1960")] == "SUN"
+    assert by_year[("365", "2000")] == "RUS"
+    assert by_year[("260", "1960")] == "DEU"
+    assert 240 in skipped  # Hanover has no entity
