@@ -35,6 +35,7 @@ import: $(BIN)/gaiko
 	$(BIN)/gaiko import upstream --raw ../shared/data/raw --data data
 	$(BIN)/gaiko import entities --data data
 	$(BIN)/gaiko import exchange --data data
+	$(BIN)/gaiko import states --data data
 
 bench: $(DB)
 	bash bench/run.sh

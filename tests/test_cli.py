@@ -107,12 +107,22 @@ def test_missing_database_is_a_clear_error(runner, tmp_path: Path) -> None:
 
 
 def test_every_command_has_help(runner) -> None:
-    commands = [["country"], ["relations"], ["check"], ["export"], ["build"], ["serve"],
+    commands = [["country"], ["relations"], ["check"], ["audit"], ["export"], ["build"], ["serve"],
                 ["data", "check"], ["data", "schema"], ["import", "upstream"],
-                ["import", "entities"], ["import", "exchange"]]
+                ["import", "entities"], ["import", "exchange"], ["import", "states"]]
     for command in commands:
         code, out, _ = run(runner, *command, "--help")
         assert code == 0, command
         assert "Usage" in out
         lines = [line for line in out.splitlines() if line.strip()]
         assert len(lines) > 2, command
+
+
+def test_audit_lists_findings_and_rejects_unknown_kinds(runner, fixture_db) -> None:
+    code, out, _ = run(runner, "audit", "--json", "--db", str(fixture_db))
+    report = json.loads(out)
+    assert code == 0 and report["summary"]["findings"]
+    code, out, _ = run(runner, "audit", "--kind", "conflicting_claims", "--json", "--db", str(fixture_db))
+    assert {f["kind"] for f in json.loads(out)["findings"]} <= {"conflicting_claims"}
+    code, _, err = run(runner, "audit", "--kind", "nonsense", "--db", str(fixture_db))
+    assert code == 2 and "unknown kind" in err

@@ -56,3 +56,14 @@ def test_cow_exchange_rows_follow_the_period_map(tmp_path: Path) -> None:
     assert by_year[("365", "2000")] == "RUS"
     assert by_year[("260", "1960")] == "DEU"
     assert 240 in skipped  # Hanover has no entity
+
+
+def test_state_system_spells_are_imported_as_iso_dates(tmp_path: Path) -> None:
+    from gaiko.sources.cow import import_state_system
+
+    count = import_state_system(UPSTREAM, tmp_path)
+    with (tmp_path / "evidence" / "cow_state_system.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert count == len(rows)
+    japan = [r for r in rows if r["cow_code"] == "740"]
+    assert [(r["start"], r["end"]) for r in japan] == [("1860-01-01", "1945-08-14"), ("1952-04-28", "2024-12-31")]

@@ -135,6 +135,26 @@ def check(as_json: JsonOption = False, db: DbOption = DEFAULT_DB) -> None:
 
 
 @app.command()
+def audit(
+    kind: Annotated[str | None, typer.Option(help="Only findings of this kind.")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """List where sources disagree, and which relations still lack a dated establishment."""
+    from gaiko.audit import FINDING_KINDS, audit as run_audit
+
+    if kind is not None and kind not in FINDING_KINDS:
+        fail(f"unknown kind {kind!r}; use one of: {', '.join(FINDING_KINDS)}", 2)
+    report = run_audit(open_kb(db))
+    if kind is not None:
+        report["findings"] = [f for f in report["findings"] if f["kind"] == kind]
+    if as_json:
+        print_json(report)
+    else:
+        textout.audit(report)
+
+
+@app.command()
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", help="json or csv.")] = ExportFormat.JSON,
     output: Annotated[
@@ -229,6 +249,14 @@ def import_exchange(data: DataOption = DEFAULT_DATA) -> None:
 
     written, skipped = run(data / "upstream", data)
     typer.echo(f"{written} rows written; COW codes without an entity: {skipped or 'none'}")
+
+
+@import_app.command("states")
+def import_states(data: DataOption = DEFAULT_DATA) -> None:
+    """Rewrite data/evidence/cow_state_system.csv from the COW upstream file."""
+    from gaiko.sources.cow import import_state_system
+
+    typer.echo(f"{import_state_system(data / 'upstream', data)} spells written")
 
 
 @app.command()

@@ -18,6 +18,7 @@ from gaiko.model import (
     Entity,
     RelationEvent,
     Source,
+    StateSystemSpell,
     StatusStatement,
 )
 
@@ -30,6 +31,7 @@ CORRECTIONS_YAML = "corrections.yaml"
 STATEMENTS_YAML = "status_statements.yaml"
 RELATIONS_DIR = "relations"
 EXCHANGE_CSV = "evidence/cow_diplomatic_exchange.csv"
+STATES_CSV = "evidence/cow_state_system.csv"
 
 LIST_SEPARATOR = "|"
 
@@ -63,6 +65,7 @@ class Dataset:
     relation_events: list[RelationEvent] = field(default_factory=list)
     status_statements: list[StatusStatement] = field(default_factory=list)
     exchanges: list[DiplomaticExchange] = field(default_factory=list)
+    state_spells: list[StateSystemSpell] = field(default_factory=list)
     origin: dict[int, tuple[str, int]] = field(default_factory=dict)
 
     def where(self, record: BaseModel) -> tuple[str, int]:
@@ -308,6 +311,8 @@ def load(data_dir: Path | str) -> Dataset:
         ds.relation_events += _load_yaml_records(RelationEvent, path, root, errors, ds)
     if (root / EXCHANGE_CSV).exists():
         ds.exchanges = _load_csv_records(DiplomaticExchange, root / EXCHANGE_CSV, root, errors, ds)
+    if (root / STATES_CSV).exists():
+        ds.state_spells = _load_csv_records(StateSystemSpell, root / STATES_CSV, root, errors, ds)
     _cross_check(ds, errors)
     if not errors:
         ds.entities = _apply_corrections(ds, errors)

@@ -200,8 +200,12 @@ class KnowledgeBase:
             "status_basis": status.as_dict(),
             "events": self.events(entity["id"], as_of),
             "statements": self.statements_for(entity["id"]),
-            "diplomatic_exchange": self._exchanges.get(entity["id"], []),
+            "diplomatic_exchange": self.exchanges(entity["id"]),
         }
+
+    def exchanges(self, entity_id: str) -> list[Record]:
+        """COW Diplomatic Exchange rows for one entity, by year."""
+        return self._exchanges.get(entity_id, [])
 
     def relations(
         self,

@@ -212,6 +212,16 @@ class DiplomaticExchange(Strict):
     exchange: bool
 
 
+class StateSystemSpell(Strict):
+    """COW State System membership: one spell of a state in the system."""
+
+    cow_code: int
+    cow_abbrev: str
+    name: str
+    start: PartialDate
+    end: PartialDate
+
+
 DE_LEVELS: dict[int, str] = {
     0: "none",
     1: "chargé d'affaires",
@@ -227,6 +237,7 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     "status_statement": StatusStatement,
     "correction": Correction,
     "diplomatic_exchange": DiplomaticExchange,
+    "state_system_spell": StateSystemSpell,
 }
 
 

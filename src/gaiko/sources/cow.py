@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from gaiko.datafiles import ENTITIES_CSV, EXCHANGE_CSV, HISTORICAL_YAML
+from gaiko.datafiles import ENTITIES_CSV, EXCHANGE_CSV, HISTORICAL_YAML, STATES_CSV
 
 CODE_MAP_CSV = "cow_code_map.csv"
 RAW_FILE = "cow-diplomatic-exchange/diplomatic_exchange_2006v1_japan.csv"
@@ -67,3 +67,25 @@ def import_exchange(upstream: Path, data_dir: Path) -> tuple[int, list[int]]:
         writer.writeheader()
         writer.writerows(written)
     return len(written), sorted(skipped)
+
+
+STATES_FILE = "cow-state-system/statelist2024.csv"
+STATE_COLUMNS = ["cow_code", "cow_abbrev", "name", "start", "end"]
+
+
+def import_state_system(upstream: Path, data_dir: Path) -> int:
+    """Write data/evidence/cow_state_system.csv (every spell, dates as ISO); return rows."""
+    rows = []
+    with (upstream / STATES_FILE).open(encoding="utf-8", newline="") as handle:
+        for r in csv.DictReader(handle):
+            start = f"{int(r['styear']):04d}-{int(r['stmonth']):02d}-{int(r['stday']):02d}"
+            end = f"{int(r['endyear']):04d}-{int(r['endmonth']):02d}-{int(r['endday']):02d}"
+            rows.append({"cow_code": r["ccode"], "cow_abbrev": r["stateabb"], "name": r["statenme"],
+                         "start": start, "end": end})
+    out = data_dir / STATES_CSV
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=STATE_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)

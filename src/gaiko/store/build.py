@@ -69,7 +69,7 @@ def fingerprint(dataset: Dataset) -> str:
     """A hash of every record: it changes whenever the data do (used for ETags)."""
     digest = hashlib.sha256()
     for group in (dataset.sources, dataset.entities, dataset.relation_events,
-                  dataset.status_statements, dataset.exchanges):
+                  dataset.status_statements, dataset.exchanges, dataset.state_spells):
         for record in group:
             digest.update(_dump(record).encode())
     return digest.hexdigest()[:16]
@@ -110,6 +110,10 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
     )
     conn.executemany(
         "INSERT INTO corrections VALUES (?, ?)", [(c.entity, _dump(c)) for c in ds.corrections]
+    )
+    conn.executemany(
+        "INSERT INTO state_system VALUES (?, ?, ?, ?, ?)",
+        [(s.cow_code, s.cow_abbrev, s.name, str(s.start), str(s.end)) for s in ds.state_spells],
     )
     counts = {
         "entities": len(ds.entities),

@@ -110,3 +110,7 @@ class Store:
 
     def corrections(self) -> list[Record]:
         return self._records("SELECT record FROM corrections")
+
+    def state_system(self) -> list[Record]:
+        rows = self.conn.execute('SELECT cow_code, cow_abbrev, name, start, "end" FROM state_system')
+        return [dict(zip(("cow_code", "cow_abbrev", "name", "start", "end"), r, strict=True)) for r in rows]

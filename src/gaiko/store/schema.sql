@@ -47,3 +47,10 @@ CREATE TABLE diplomatic_exchange (
 );
 CREATE INDEX diplomatic_exchange_partner ON diplomatic_exchange(partner, year);
 CREATE TABLE corrections (entity_id TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE state_system (
+  cow_code INTEGER NOT NULL,
+  cow_abbrev TEXT NOT NULL,
+  name TEXT NOT NULL,
+  start TEXT NOT NULL,
+  "end" TEXT NOT NULL
+);

@@ -1,0 +1,150 @@
+"""Where the sources disagree: curated dates against COW, the UN, and each other.
+
+The audit never changes data; it lists findings for a curator to look at, each naming the
+entity, the records involved and what disagrees, plus a summary of how well dated the
+relations are and what the dates rest on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from gaiko.dates import PartialDate
+from gaiko.kb import KnowledgeBase
+
+Record = dict[str, Any]
+
+# Events that mark the start of relations.
+START_TYPES = {"establishment", "normalisation"}
+# COW's first snapshot years start with the system in 1816: entry then says nothing.
+COW_SYSTEM_START = "1816-01-01"
+COW_LAST_SNAPSHOT = 2005
+LATE_AFTER_UN_YEARS = 10
+FINDING_KINDS = {
+    "no_dated_establishment": "gap",
+    "representation_before_establishment": "disagreement",
+    "relations_without_representation": "disagreement",
+    "before_state_system_entry": "disagreement",
+    "late_after_un_admission": "note",
+    "conflicting_claims": "disagreement",
+    "historical_state_without_end": "gap",
+}
+JAPANESE_GOVERNMENT_HOSTS = ("mofa.go.jp", "emb-japan.go.jp", "kantei.go.jp", "archives.go.jp")
+
+
+def first_start(events: list[Record]) -> Record | None:
+    """The earliest event that starts relations (an establishment, or a recognition so marked)."""
+    starts = [e for e in events
+              if e["type"] in START_TYPES or (e["type"] == "recognition" and e.get("starts_relations"))]
+    return min(starts, key=lambda e: PartialDate.parse(e["date"]).sort_key()) if starts else None
+
+
+def _host_kind(citations: list[Record]) -> str:
+    urls = [c.get("url") or "" for c in citations]
+    if any("mofa.go.jp" in u for u in urls):
+        return "mofa"
+    if any(h in u for u in urls for h in JAPANESE_GOVERNMENT_HOSTS):
+        return "japanese_government"
+    return "other"
+
+
+def _finding(kind: str, entity: Record, detail: str, **extra: Any) -> Record:
+    return {"kind": kind, "severity": FINDING_KINDS[kind], "entity": entity["id"],
+            "name_en": entity["name_en"], "detail": detail, **extra}
+
+
+def audit(kb: KnowledgeBase, as_of: dt.date | None = None) -> Record:
+    """Every finding, and a summary of dating and sourcing."""
+    day = as_of or dt.date.today()
+    spells: dict[int, list[Record]] = {}
+    for spell in kb.store.state_system():
+        spells.setdefault(spell["cow_code"], []).append(spell)
+    findings: list[Record] = []
+    precision: Counter[str] = Counter()
+    resting_on: Counter[str] = Counter()
+    with_relations = 0
+    for entity in kb.entities():
+        events = kb.events(entity["id"])
+        start = first_start(events)
+        current = kb.status(entity["id"], day).status.value
+        relevant = current in ("diplomatic", "recognised") or entity["kind"] != "historical_state"
+        if current == "diplomatic":
+            with_relations += 1
+            if entity["kind"] == "historical_state":
+                findings.append(_finding("historical_state_without_end", entity,
+                                         "a state that no longer exists, with no dated end of relations "
+                                         "(state_dissolved or successor event)"))
+        for event in events:
+            for alt in event.get("alternatives", []):
+                findings.append(_finding(
+                    "conflicting_claims", entity,
+                    f"{event['type']} {event['id']}: {event['date']} preferred over {alt['date']}"
+                    f" ({event.get('preferred_because', '').strip()})",
+                    event=event["id"], dates=[event["date"], alt["date"]]))
+        if start is None:
+            if relevant and current not in ("none", "unofficial"):
+                findings.append(_finding("no_dated_establishment", entity,
+                                         f"status {current} today, but no dated establishment"))
+            continue
+        start_date = PartialDate.parse(start["date"])
+        if current == "diplomatic":
+            precision[start_date.precision.value] += 1
+            resting_on[_host_kind(start["citations"])] += 1
+        findings += _against_cow(kb, entity, start, start_date)
+        findings += _against_state_system(entity, start, start_date, spells)
+        if entity.get("un_admission"):
+            admitted = PartialDate.parse(entity["un_admission"])
+            if start_date.earliest.year - admitted.latest.year > LATE_AFTER_UN_YEARS:
+                findings.append(_finding(
+                    "late_after_un_admission", entity,
+                    f"relations start {start['date']} ({start['id']}), "
+                    f"{start_date.earliest.year - admitted.latest.year} years after UN admission "
+                    f"{entity['un_admission']}", event=start["id"]))
+    counts = Counter(f["kind"] for f in findings)
+    return {
+        "as_of": day.isoformat(),
+        "summary": {
+            "entities_with_relations": with_relations,
+            "dated_start_of_relations": dict(precision),
+            "dated_total": sum(precision.values()),
+            "start_dates_resting_on": dict(resting_on),
+            "findings": {kind: counts.get(kind, 0) for kind in FINDING_KINDS},
+        },
+        "findings": findings,
+    }
+
+
+def _against_cow(kb: KnowledgeBase, entity: Record, start: Record, start_date: PartialDate) -> list[Record]:
+    rows = kb.exchanges(entity["id"])
+    found = []
+    early = [r["year"] for r in rows if r["exchange"] and r["year"] < start_date.earliest.year]
+    if early:
+        found.append(_finding(
+            "representation_before_establishment", entity,
+            f"COW records representation in {', '.join(map(str, early))}, before relations start "
+            f"{start['date']} ({start['id']})", event=start["id"], years=early))
+    # Snapshot years in which the events say relations were in force.
+    in_force = [r for r in rows if r["year"] <= COW_LAST_SNAPSHOT
+                and kb.status(entity["id"], dt.date(r["year"], 7, 1)).status.value == "diplomatic"]
+    if in_force and not any(r["exchange"] for r in in_force):
+        years = [r["year"] for r in in_force]
+        found.append(_finding(
+            "relations_without_representation", entity,
+            f"relations in force in COW's snapshot years {years[0]}–{years[-1]}, but COW records "
+            "no representation in any of them", years=years))
+    return found
+
+
+def _against_state_system(entity: Record, start: Record, start_date: PartialDate,
+                          spells: dict[int, list[Record]]) -> list[Record]:
+    entry = min((s["start"] for s in spells.get(entity.get("cow_code") or -1, [])), default=None)
+    if entry is None or entry == COW_SYSTEM_START:
+        return []
+    if start_date.latest.isoformat() < entry:
+        return [_finding(
+            "before_state_system_entry", entity,
+            f"relations start {start['date']} ({start['id']}) before COW's state-system entry {entry}",
+            event=start["id"])]
+    return []

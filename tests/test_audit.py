@@ -1,0 +1,65 @@
+from pathlib import Path
+
+import pytest
+
+from gaiko import datafiles
+from gaiko.audit import audit
+from gaiko.kb import KnowledgeBase
+from gaiko.store import build
+
+
+@pytest.fixture
+def audited(data_dir: Path, tmp_path: Path):
+    """The fixture plus two known disagreements: a second claim for Korea, and Niue stripped of dates."""
+    path = data_dir / "relations" / "fixture.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + """\
+- id: kor-establishment-1965-claim
+  partner: KOR
+  type: establishment
+  date: "1965-12-18"
+  citations:
+    - url: https://example.org/a
+      quote: test fixture
+  alternatives:
+    - date: "1965-12-17"
+      citations:
+        - url: https://example.org/b
+          quote: test fixture
+  preferred_because: test fixture
+""", encoding="utf-8")
+    db = tmp_path / "a.db"
+    build(datafiles.load(data_dir), db)
+    kb = KnowledgeBase(db)
+    yield audit(kb)
+    kb.close()
+
+
+def kinds(report, entity):
+    return {f["kind"] for f in report["findings"] if f["entity"] == entity}
+
+
+def test_conflicting_claims_are_listed_with_both_dates(audited) -> None:
+    conflict = next(f for f in audited["findings"] if f.get("event") == "kor-establishment-1965-claim")
+    assert conflict["kind"] == "conflicting_claims"
+    assert conflict["dates"] == ["1965-12-18", "1965-12-17"]
+
+
+def test_cow_representation_before_the_recorded_start(audited) -> None:
+    # The fixture dates China's relations from 1972 only; COW shows legations before the war.
+    finding = next(f for f in audited["findings"]
+                   if f["entity"] == "CHN" and f["kind"] == "representation_before_establishment")
+    assert 1935 in finding["years"]
+
+
+def test_relations_without_a_dated_establishment(audited) -> None:
+    # The fixture's United States record has a recognition (not marked as starting relations).
+    assert "no_dated_establishment" in kinds(audited, "USA")
+    assert "no_dated_establishment" not in kinds(audited, "KOR")
+
+
+def test_summary_counts_match_the_findings(audited) -> None:
+    summary = audited["summary"]
+    assert sum(summary["findings"].values()) == len(audited["findings"])
+    assert summary["dated_total"] == sum(summary["dated_start_of_relations"].values())
+    assert summary["dated_total"] == sum(summary["start_dates_resting_on"].values())
