@@ -141,7 +141,8 @@ def audit(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List where sources disagree, and which relations still lack a dated establishment."""
-    from gaiko.audit import FINDING_KINDS, audit as run_audit
+    from gaiko.audit import FINDING_KINDS
+    from gaiko.audit import audit as run_audit
 
     if kind is not None and kind not in FINDING_KINDS:
         fail(f"unknown kind {kind!r}; use one of: {', '.join(FINDING_KINDS)}", 2)

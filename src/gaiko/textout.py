@@ -92,10 +92,11 @@ def audit(report: Record) -> None:
     for finding in report["findings"]:
         echo(f"{finding['severity']:<12} {finding['kind']:<36} {finding['entity']}  {finding['detail']}")
     dated = summary["dated_start_of_relations"]
-    echo(f"\nAs of {report['as_of']}: {summary['entities_with_relations']} entities with diplomatic relations;"
-         f" start of relations dated for {summary['dated_total']}"
+    echo(f"\nAs of {report['as_of']}: {summary['entities_with_relations']} entities with diplomatic "
+         f"relations; start of relations dated for {summary['dated_total']}"
          f" (day {dated.get('day', 0)}, month {dated.get('month', 0)}, year {dated.get('year', 0)}).")
     resting = summary["start_dates_resting_on"]
     echo(f"Those start dates rest on MOFA for {resting.get('mofa', 0)}, on other Japanese government "
-         f"pages for {resting.get('japanese_government', 0)}, on other sources for {resting.get('other', 0)}.")
+         f"pages for {resting.get('japanese_government', 0)}, "
+         f"on other sources for {resting.get('other', 0)}.")
     echo("Findings: " + ", ".join(f"{k} {v}" for k, v in summary["findings"].items()))
