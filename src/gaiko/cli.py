@@ -121,6 +121,56 @@ def relations(
 
 
 @app.command()
+def timeline(
+    start: Annotated[str | None, typer.Option("--from", help="Start of the period (YYYY[-MM[-DD]]).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="End of the period (YYYY[-MM[-DD]]).")] = None,
+    country: Annotated[str | None, typer.Option(help="Only events with this partner.")] = None,
+    theme: Annotated[str | None, typer.Option(help="Only this theme.")] = None,
+    region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """The history of Japan's foreign relations, as dated and cited events."""
+    from gaiko.dates import PartialDate
+    from gaiko.kb import UnknownEntity
+
+    try:
+        first = PartialDate.parse(start).earliest if start else None
+        last = PartialDate.parse(end).latest if end else None
+    except ValueError as exc:
+        fail(f"--from/--to: {exc}", 2)
+    try:
+        rows = open_kb(db).timeline(first, last, country=country, theme=theme, region=region)
+    except UnknownEntity as exc:
+        fail(str(exc))
+    except ValueError as exc:
+        fail(str(exc), 2)
+    if as_json:
+        print_json(rows)
+    else:
+        textout.timeline(rows)
+
+
+@app.command()
+def disputes(
+    country: Annotated[str | None, typer.Option(help="Only disputes with this party.")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Territorial and maritime disputes, modelled neutrally: every party's names and position."""
+    from gaiko.kb import UnknownEntity
+
+    try:
+        rows = open_kb(db).disputes(country)
+    except UnknownEntity as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(rows)
+    else:
+        textout.disputes(rows)
+
+
+@app.command()
 def check(as_json: JsonOption = False, db: DbOption = DEFAULT_DB) -> None:
     """Recompute the seed article's claims about Japan's relations from the data."""
     from gaiko.claims import check_claims

@@ -15,11 +15,13 @@ from gaiko.model import (
     Citation,
     Correction,
     DiplomaticExchange,
+    Dispute,
     Entity,
     RelationEvent,
     Source,
     StateSystemSpell,
     StatusStatement,
+    TimelineEvent,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -32,6 +34,9 @@ STATEMENTS_YAML = "status_statements.yaml"
 RELATIONS_DIR = "relations"
 EXCHANGE_CSV = "evidence/cow_diplomatic_exchange.csv"
 STATES_CSV = "evidence/cow_state_system.csv"
+TIMELINE_DIR = "timeline"
+DISPUTES_DIR = "disputes"
+SELF_ID = "JPN"  # Japan, the subject of every relation; not an entity of its own
 
 LIST_SEPARATOR = "|"
 
@@ -66,6 +71,8 @@ class Dataset:
     status_statements: list[StatusStatement] = field(default_factory=list)
     exchanges: list[DiplomaticExchange] = field(default_factory=list)
     state_spells: list[StateSystemSpell] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    disputes: list[Dispute] = field(default_factory=list)
     origin: dict[int, tuple[str, int]] = field(default_factory=dict)
 
     def where(self, record: BaseModel) -> tuple[str, int]:
@@ -283,13 +290,35 @@ def _cross_check(dataset: Dataset, errors: list[DataError]) -> None:
     for exchange in dataset.exchanges:
         if exchange.partner not in entity_ids:
             problem(exchange, "partner", f"unknown entity {exchange.partner!r}")
+    _check_ids(dataset.timeline, problem)
+    _check_ids(dataset.disputes, problem)
+    for item in dataset.timeline:
+        for pid in item.participants:
+            if pid not in entity_ids:
+                problem(item, "participants", f"unknown entity {pid!r}")
+    parties = set(entity_ids) | {SELF_ID}
+    for dispute in dataset.disputes:
+        named = [*dispute.claimants, *dispute.other_parties, dispute.administered_by,
+                 *(p.party for p in dispute.positions)]
+        for pid in named:
+            if pid not in parties:
+                problem(dispute, "parties", f"unknown party {pid!r}")
     records: list[BaseModel] = [
-        *dataset.entities, *dataset.relation_events, *dataset.corrections, *dataset.status_statements
+        *dataset.entities, *dataset.relation_events, *dataset.corrections, *dataset.status_statements,
+        *dataset.timeline, *dataset.disputes,
     ]
     for record in records:
         for citation in _iter_citations(record):
             if citation.source and citation.source not in source_ids:
                 problem(record, "citations", f"unknown source {citation.source!r}")
+
+
+def _check_ids(records: list[Any], problem: Any) -> None:
+    seen: set[str] = set()
+    for record in records:
+        if record.id in seen:
+            problem(record, "id", f"duplicate id {record.id!r}")
+        seen.add(record.id)
 
 
 def load(data_dir: Path | str) -> Dataset:
@@ -311,6 +340,10 @@ def load(data_dir: Path | str) -> Dataset:
         ds.relation_events += _load_yaml_records(RelationEvent, path, root, errors, ds)
     if (root / EXCHANGE_CSV).exists():
         ds.exchanges = _load_csv_records(DiplomaticExchange, root / EXCHANGE_CSV, root, errors, ds)
+    for path in sorted((root / TIMELINE_DIR).glob("*.yaml")):
+        ds.timeline += _load_yaml_records(TimelineEvent, path, root, errors, ds)
+    for path in sorted((root / DISPUTES_DIR).glob("*.yaml")):
+        ds.disputes += _load_yaml_records(Dispute, path, root, errors, ds)
     if (root / STATES_CSV).exists():
         ds.state_spells = _load_csv_records(StateSystemSpell, root / STATES_CSV, root, errors, ds)
     _cross_check(ds, errors)

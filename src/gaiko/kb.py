@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gaiko.dates import PartialDate
-from gaiko.model import EntityKind, RelationEvent, Status, StatusStatement
+from gaiko.model import EntityKind, RelationEvent, Status, StatusStatement, Theme
 from gaiko.status import Exchange, StatusAt, status_on
 from gaiko.store import Store
 from gaiko.store.build import name_key
@@ -189,10 +189,8 @@ class KnowledgeBase:
         entity = self.lookup(query)
         day = as_of or dt.date.today()
         status = self.status(entity["id"], day)
-        record = self.expand_citations(entity)
-        for field in ("un_admission", "exists_from", "exists_until"):
-            if entity.get(field):
-                record[f"{field}_precision"] = PartialDate.parse(entity[field]).precision.value
+        record = self.expand_citations(
+            self._with_precision(entity, "un_admission", "exists_from", "exists_until"))
         return {
             **record,
             "as_of": day.isoformat(),
@@ -237,6 +235,37 @@ class KnowledgeBase:
             })
         return rows
 
+    def timeline(
+        self,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        country: str | None = None,
+        theme: str | None = None,
+        region: str | None = None,
+    ) -> list[Record]:
+        """Timeline events overlapping a period, by country (any name), theme or region."""
+        if start and end and end < start:
+            raise ValueError(f"the period is inverted: {start.isoformat()} is after {end.isoformat()}")
+        if theme is not None and theme not in {t.value for t in Theme}:
+            raise ValueError(f"unknown theme {theme!r}; use one of: {', '.join(t.value for t in Theme)}")
+        entity_id = self.lookup(country)["id"] if country else None
+        rows = self.store.timeline(start.isoformat() if start else None, end.isoformat() if end else None,
+                                   entity_id, theme, region)
+        return [self.expand_citations(self._with_precision(r, "date", "end_date")) for r in rows]
+
+    def disputes(self, country: str | None = None) -> list[Record]:
+        """Territorial and maritime disputes, each party's names and positions side by side."""
+        party = self.lookup(country)["id"] if country else None
+        return [self.expand_citations(d) for d in self.store.disputes(party)]
+
+    @staticmethod
+    def _with_precision(record: Record, *fields: str) -> Record:
+        out = dict(record)
+        for field in fields:
+            if out.get(field):
+                out[f"{field}_precision"] = PartialDate.parse(out[field]).precision.value
+        return out
+
     def export(self, as_of: dt.date | None = None) -> Record:
         """Every record of the knowledge base, with its sources, as one JSON document."""
         return {
@@ -256,4 +285,6 @@ class KnowledgeBase:
             "corrections": self.store.corrections(),
             "diplomatic_exchange": self.store.exchanges(),
             "relations": self.relations(as_of),
+            "timeline_events": self.timeline(end=as_of),
+            "disputes": self.disputes(),
         }

@@ -212,6 +212,125 @@ class DiplomaticExchange(Strict):
     exchange: bool
 
 
+PartyId = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="JPN for Japan, else an entity id")]
+
+
+class Theme(StrEnum):
+    EMBASSY = "embassy"
+    ISOLATION = "isolation"
+    TREATY = "treaty"
+    WAR = "war"
+    OCCUPATION = "occupation"
+    ALLIANCE = "alliance"
+    SECURITY = "security"
+    PEACEKEEPING = "peacekeeping"
+    AID = "aid"
+    TRADE = "trade"
+    INVESTMENT = "investment"
+    REGIONALISM = "regionalism"
+    SUMMIT = "summit"
+    ENERGY = "energy"
+    POLICY = "policy"
+    MEMBERSHIP = "membership"
+    VISIT = "visit"
+    CULTURE = "culture"
+
+
+REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania", "Global")
+
+
+class TimelineEvent(Strict):
+    """A dated event in the history of Japan's foreign relations."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    date: PartialDate
+    end_date: PartialDate | None = None
+    title_en: str
+    title_ja: str | None = None
+    summary_en: str | None = None
+    participants: list[EntityId] = []
+    places: list[str] = []
+    region: str | None = None
+    themes: Annotated[list[Theme], Field(min_length=1)]
+    note: str | None = None
+    citations: Citations
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimelineEvent:
+        if self.end_date is not None and self.end_date.latest < self.date.earliest:
+            raise ValueError(f"end_date {self.end_date} is before date {self.date}")
+        if self.region is not None and self.region not in REGIONS:
+            raise ValueError(f"region {self.region!r} is not one of {', '.join(REGIONS)}")
+        return self
+
+
+class DisputeNature(StrEnum):
+    SOVEREIGNTY = "sovereignty"
+    MARITIME_ENTITLEMENT = "maritime_entitlement"
+
+
+class PlaceName(Strict):
+    name: str
+    lang: str = Field(pattern=r"^(en|ja|ru|ko|zh-Hans|zh-Hant|zh)$")
+    used_by: str = Field(description="a party id, or 'neutral'")
+
+
+class Location(Strict):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    precision: str | None = None
+    note: str | None = None
+    citations: Citations
+
+
+class Position(Strict):
+    party: PartyId
+    summary_en: str
+    summary_ja: str | None = None
+    citations: Citations
+
+
+class DisputeEvent(Strict):
+    date: PartialDate
+    end_date: PartialDate | None = None
+    title_en: str
+    note: str | None = None
+    citations: Citations
+
+
+class Dispute(Strict):
+    """A territorial or maritime dispute, each party's view side by side; gaiko takes no side."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    title_en: str
+    title_ja: str | None = None
+    nature: DisputeNature
+    description_en: str
+    claimants: Annotated[list[PartyId], Field(min_length=2)]
+    other_parties: list[PartyId] = []
+    administered_by: PartyId
+    administered_since: PartialDate | None = None
+    administered_since_note: str | None = None
+    administered_since_citations: list[Citation] = []
+    names: Annotated[list[PlaceName], Field(min_length=2)]
+    features: list[str] = []
+    location: Location | None = None
+    positions: Annotated[list[Position], Field(min_length=2)]
+    events: list[DisputeEvent] = []
+    note: str | None = None
+    citations: Citations
+
+    @model_validator(mode="after")
+    def _every_party_heard(self) -> Dispute:
+        heard = {p.party for p in self.positions}
+        missing = [c for c in self.claimants if c not in heard]
+        if missing:
+            raise ValueError(f"no position recorded for claimant(s) {', '.join(missing)}")
+        if self.administered_since is not None and not self.administered_since_citations:
+            raise ValueError("administered_since needs administered_since_citations")
+        return self
+
+
 class StateSystemSpell(Strict):
     """COW State System membership: one spell of a state in the system."""
 
@@ -238,6 +357,8 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     "correction": Correction,
     "diplomatic_exchange": DiplomaticExchange,
     "state_system_spell": StateSystemSpell,
+    "timeline_event": TimelineEvent,
+    "dispute": Dispute,
 }
 
 

@@ -100,3 +100,28 @@ def audit(report: Record) -> None:
          f"pages for {resting.get('japanese_government', 0)}, "
          f"on other sources for {resting.get('other', 0)}.")
     echo("Findings: " + ", ".join(f"{k} {v}" for k, v in summary["findings"].items()))
+
+
+def timeline(rows: list[Record]) -> None:
+    for row in rows:
+        span = f"{row['date']}–{row['end_date']}" if row.get("end_date") else row["date"]
+        themes = ",".join(row["themes"])
+        typer.echo(f"{span:<23} {row['title_en']}  [{themes}]")
+    typer.echo(f"\n{len(rows)} events")
+
+
+def disputes(rows: list[Record]) -> None:
+    echo = typer.echo
+    echo("gaiko takes no side: each party's names and position are given from its own sources.\n")
+    for d in rows:
+        echo(f"{d['title_en']}  [{d['id']}] — {d['nature']}")
+        echo(f"  claimants: {', '.join(d['claimants'])}; administered by {d['administered_by']}"
+             + (f" since {d['administered_since']}" if d.get("administered_since") else ""))
+        names = "; ".join(f"{n['name']} ({n['lang']}, {n['used_by']})" for n in d["names"])
+        echo(f"  names: {names}")
+        for position in d["positions"]:
+            echo(f"  {position['party']}: {position['summary_en']}")
+            echo(f"      {_cite(position['citations'][0])}")
+        for event in d.get("events", []):
+            echo(f"  {event['date']:<10} {event['title_en']}")
+        echo("")

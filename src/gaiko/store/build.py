@@ -69,7 +69,8 @@ def fingerprint(dataset: Dataset) -> str:
     """A hash of every record: it changes whenever the data do (used for ETags)."""
     digest = hashlib.sha256()
     for group in (dataset.sources, dataset.entities, dataset.relation_events,
-                  dataset.status_statements, dataset.exchanges, dataset.state_spells):
+                  dataset.status_statements, dataset.exchanges, dataset.state_spells,
+                  dataset.timeline, dataset.disputes):
         for record in group:
             digest.update(_dump(record).encode())
     return digest.hexdigest()[:16]
@@ -115,12 +116,26 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
         "INSERT INTO state_system VALUES (?, ?, ?, ?, ?)",
         [(s.cow_code, s.cow_abbrev, s.name, str(s.start), str(s.end)) for s in ds.state_spells],
     )
+    for t in ds.timeline:
+        end = t.end_date or t.date
+        conn.execute(
+            "INSERT INTO timeline_events VALUES (?, ?, ?, ?, ?, ?)",
+            (t.id, str(t.date), t.date.earliest.isoformat(), end.latest.isoformat(), t.region, _dump(t)),
+        )
+        conn.executemany("INSERT INTO timeline_participants VALUES (?, ?)", [(t.id, p) for p in t.participants])
+        conn.executemany("INSERT INTO timeline_themes VALUES (?, ?)", [(t.id, th.value) for th in t.themes])
+    for d in ds.disputes:
+        conn.execute("INSERT INTO disputes VALUES (?, ?)", (d.id, _dump(d)))
+        parties = sorted({*d.claimants, *d.other_parties, d.administered_by})
+        conn.executemany("INSERT INTO dispute_parties VALUES (?, ?)", [(d.id, p) for p in parties])
     counts = {
         "entities": len(ds.entities),
         "relation_events": len(ds.relation_events),
         "status_statements": len(ds.status_statements),
         "diplomatic_exchange": len(ds.exchanges),
         "sources": len(ds.sources),
+        "timeline_events": len(ds.timeline),
+        "disputes": len(ds.disputes),
     }
     meta = {
         "schema_version": SCHEMA_VERSION,

@@ -114,3 +114,37 @@ class Store:
     def state_system(self) -> list[Record]:
         rows = self.conn.execute('SELECT cow_code, cow_abbrev, name, start, "end" FROM state_system')
         return [dict(zip(("cow_code", "cow_abbrev", "name", "start", "end"), r, strict=True)) for r in rows]
+
+    def timeline(
+        self,
+        start: str | None = None,
+        end: str | None = None,
+        entity: str | None = None,
+        theme: str | None = None,
+        region: str | None = None,
+    ) -> list[Record]:
+        """Timeline events overlapping [start, end] (ISO dates), optionally filtered."""
+        sql, params = "SELECT record FROM timeline_events t WHERE 1=1", []
+        if start:
+            sql += " AND t.end_latest >= ?"
+            params.append(start)
+        if end:
+            sql += " AND t.date_earliest <= ?"
+            params.append(end)
+        if entity:
+            sql += " AND t.id IN (SELECT event_id FROM timeline_participants WHERE entity_id = ?)"
+            params.append(entity)
+        if theme:
+            sql += " AND t.id IN (SELECT event_id FROM timeline_themes WHERE theme = ?)"
+            params.append(theme)
+        if region:
+            sql += " AND lower(t.region) = lower(?)"
+            params.append(region)
+        return self._records(sql + " ORDER BY t.date_earliest, t.id", tuple(params))
+
+    def disputes(self, party: str | None = None) -> list[Record]:
+        if party:
+            return self._records(
+                "SELECT record FROM disputes WHERE id IN "
+                "(SELECT dispute_id FROM dispute_parties WHERE party = ?) ORDER BY id", (party,))
+        return self._records("SELECT record FROM disputes ORDER BY id")

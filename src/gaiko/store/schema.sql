@@ -54,3 +54,17 @@ CREATE TABLE state_system (
   start TEXT NOT NULL,
   "end" TEXT NOT NULL
 );
+CREATE TABLE timeline_events (
+  id TEXT PRIMARY KEY,
+  date TEXT NOT NULL,
+  date_earliest TEXT NOT NULL,
+  end_latest TEXT NOT NULL,
+  region TEXT,
+  record TEXT NOT NULL
+);
+CREATE INDEX timeline_events_date ON timeline_events(date_earliest);
+CREATE TABLE timeline_participants (event_id TEXT NOT NULL, entity_id TEXT NOT NULL);
+CREATE INDEX timeline_participants_entity ON timeline_participants(entity_id);
+CREATE TABLE timeline_themes (event_id TEXT NOT NULL, theme TEXT NOT NULL);
+CREATE TABLE disputes (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE dispute_parties (dispute_id TEXT NOT NULL, party TEXT NOT NULL);
