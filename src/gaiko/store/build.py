@@ -122,7 +122,9 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
             "INSERT INTO timeline_events VALUES (?, ?, ?, ?, ?, ?)",
             (t.id, str(t.date), t.date.earliest.isoformat(), end.latest.isoformat(), t.region, _dump(t)),
         )
-        conn.executemany("INSERT INTO timeline_participants VALUES (?, ?)", [(t.id, p) for p in t.participants])
+        conn.executemany(
+            "INSERT INTO timeline_participants VALUES (?, ?)", [(t.id, p) for p in t.participants]
+        )
         conn.executemany("INSERT INTO timeline_themes VALUES (?, ?)", [(t.id, th.value) for th in t.themes])
     for d in ds.disputes:
         conn.execute("INSERT INTO disputes VALUES (?, ?)", (d.id, _dump(d)))
