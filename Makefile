@@ -36,6 +36,9 @@ import: $(BIN)/gaiko
 	$(BIN)/gaiko import entities --data data
 	$(BIN)/gaiko import exchange --data data
 	$(BIN)/gaiko import states --data data
+	$(BIN)/gaiko import timeline --data data
+	$(BIN)/gaiko import trade --data data
+	$(BIN)/gaiko import missions --data data
 
 bench: $(DB)
 	bash bench/run.sh

@@ -171,6 +171,44 @@ def disputes(
 
 
 @app.command()
+def figures(
+    country: Annotated[str | None, typer.Option(help="Only figures about this partner, with trade.")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Aid, investment and trade figures, each with unit, basis, period and source."""
+    from gaiko.kb import UnknownEntity
+
+    try:
+        result = open_kb(db).figures(country)
+    except UnknownEntity as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(result)
+    else:
+        textout.figures(result)
+
+
+@app.command()
+def missions(
+    country: Annotated[str | None, typer.Option(help="Only missions of or in this partner.")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Japan's embassies and consulates abroad, and the foreign missions in Japan (Wikidata, 2022)."""
+    from gaiko.kb import UnknownEntity
+
+    try:
+        rows = open_kb(db).missions(country)
+    except UnknownEntity as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(rows)
+    else:
+        textout.missions(rows)
+
+
+@app.command()
 def check(as_json: JsonOption = False, db: DbOption = DEFAULT_DB) -> None:
     """Recompute the seed article's claims about Japan's relations from the data."""
     from gaiko.claims import check_claims
@@ -300,6 +338,33 @@ def import_exchange(data: DataOption = DEFAULT_DATA) -> None:
 
     written, skipped = run(data / "upstream", data)
     typer.echo(f"{written} rows written; COW codes without an entity: {skipped or 'none'}")
+
+
+@import_app.command("timeline")
+def import_timeline(data: DataOption = DEFAULT_DATA) -> None:
+    """Rewrite data/timeline/imported-*.yaml (COW IGO and wars, ATOP, US visit records)."""
+    from gaiko.sources.history import import_timeline as run
+
+    for name, count in run(data / "upstream", data).items():
+        typer.echo(f"imported-{name}.yaml: {count} events")
+
+
+@import_app.command("trade")
+def import_trade(data: DataOption = DEFAULT_DATA) -> None:
+    """Rewrite data/evidence/cow_trade.csv from COW dyadic trade (via peacesciencer)."""
+    from gaiko.sources.trade import import_trade as run
+
+    written, skipped = run(data / "upstream", data)
+    typer.echo(f"{written} rows written; COW codes without an entity: {skipped or 'none'}")
+
+
+@import_app.command("missions")
+def import_missions(data: DataOption = DEFAULT_DATA) -> None:
+    """Rewrite data/missions.csv from the database-of-embassies copy (needs country_converter)."""
+    from gaiko.sources.missions import import_missions as run
+
+    written, unmatched = run(data / "upstream", data)
+    typer.echo(f"{written} missions written; operators or hosts without an entity: {unmatched or 'none'}")
 
 
 @import_app.command("states")

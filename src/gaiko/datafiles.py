@@ -17,11 +17,14 @@ from gaiko.model import (
     DiplomaticExchange,
     Dispute,
     Entity,
+    Figure,
+    Mission,
     RelationEvent,
     Source,
     StateSystemSpell,
     StatusStatement,
     TimelineEvent,
+    TradeFlow,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -35,6 +38,9 @@ RELATIONS_DIR = "relations"
 EXCHANGE_CSV = "evidence/cow_diplomatic_exchange.csv"
 STATES_CSV = "evidence/cow_state_system.csv"
 TIMELINE_DIR = "timeline"
+FIGURES_YAML = "figures.yaml"
+TRADE_CSV = "evidence/cow_trade.csv"
+MISSIONS_CSV = "missions.csv"
 DISPUTES_DIR = "disputes"
 SELF_ID = "JPN"  # Japan, the subject of every relation; not an entity of its own
 
@@ -73,6 +79,9 @@ class Dataset:
     state_spells: list[StateSystemSpell] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
     disputes: list[Dispute] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    trade: list[TradeFlow] = field(default_factory=list)
+    missions: list[Mission] = field(default_factory=list)
     origin: dict[int, tuple[str, int]] = field(default_factory=dict)
 
     def where(self, record: BaseModel) -> tuple[str, int]:
@@ -297,6 +306,18 @@ def _cross_check(dataset: Dataset, errors: list[DataError]) -> None:
             if pid not in entity_ids:
                 problem(item, "participants", f"unknown entity {pid!r}")
     parties = set(entity_ids) | {SELF_ID}
+    _check_ids(dataset.figures, problem)
+    for fig in dataset.figures:
+        for pid in [*fig.recipients, *([fig.donor] if fig.donor else [])]:
+            if pid not in parties:
+                problem(fig, "recipients", f"unknown party {pid!r}")
+    for mission in dataset.missions:
+        for pid in (mission.operator, mission.host):
+            if pid not in parties:
+                problem(mission, "operator", f"unknown party {pid!r}")
+    for flow in dataset.trade:
+        if flow.partner not in entity_ids:
+            problem(flow, "partner", f"unknown entity {flow.partner!r}")
     for dispute in dataset.disputes:
         named = [*dispute.claimants, *dispute.other_parties, dispute.administered_by,
                  *(p.party for p in dispute.positions)]
@@ -305,7 +326,7 @@ def _cross_check(dataset: Dataset, errors: list[DataError]) -> None:
                 problem(dispute, "parties", f"unknown party {pid!r}")
     records: list[BaseModel] = [
         *dataset.entities, *dataset.relation_events, *dataset.corrections, *dataset.status_statements,
-        *dataset.timeline, *dataset.disputes,
+        *dataset.timeline, *dataset.disputes, *dataset.figures,
     ]
     for record in records:
         for citation in _iter_citations(record):
@@ -344,6 +365,12 @@ def load(data_dir: Path | str) -> Dataset:
         ds.timeline += _load_yaml_records(TimelineEvent, path, root, errors, ds)
     for path in sorted((root / DISPUTES_DIR).glob("*.yaml")):
         ds.disputes += _load_yaml_records(Dispute, path, root, errors, ds)
+    if (root / FIGURES_YAML).exists():
+        ds.figures = _load_yaml_records(Figure, root / FIGURES_YAML, root, errors, ds)
+    if (root / TRADE_CSV).exists():
+        ds.trade = _load_csv_records(TradeFlow, root / TRADE_CSV, root, errors, ds)
+    if (root / MISSIONS_CSV).exists():
+        ds.missions = _load_csv_records(Mission, root / MISSIONS_CSV, root, errors, ds)
     if (root / STATES_CSV).exists():
         ds.state_spells = _load_csv_records(StateSystemSpell, root / STATES_CSV, root, errors, ds)
     _cross_check(ds, errors)

@@ -258,6 +258,30 @@ class KnowledgeBase:
         party = self.lookup(country)["id"] if country else None
         return [self.expand_citations(d) for d in self.store.disputes(party)]
 
+    def figures(self, country: str | None = None) -> Record:
+        """Figures with units and sources; with a country, also Japan's trade with it by year."""
+        party = self.lookup(country)["id"] if country else None
+        result: Record = {"figures": [self.expand_citations(f) for f in self.store.figures(party)]}
+        if party:
+            result["trade"] = {
+                "partner": party,
+                "unit": "million current US dollars",
+                "citations": self.expand_citations(
+                    [{"source": "cow-trade", "locator": f"dyadic trade, Japan and {party}"}]),
+                "series": self.store.trade(party),
+            }
+        return result
+
+    def missions(self, country: str | None = None) -> list[Record]:
+        """Japan's missions abroad and the missions in Japan, optionally with one partner."""
+        party = self.lookup(country)["id"] if country else None
+        out = []
+        for mission in self.store.missions(party):
+            citation = {"source": "database-of-embassies", "locator": f"Wikidata {mission['id']}",
+                        "url": f"https://www.wikidata.org/wiki/{mission['id']}"}
+            out.append({**mission, "citations": self.expand_citations([citation])})
+        return out
+
     @staticmethod
     def _with_precision(record: Record, *fields: str) -> Record:
         out = dict(record)
@@ -287,4 +311,7 @@ class KnowledgeBase:
             "relations": self.relations(as_of),
             "timeline_events": self.timeline(end=as_of),
             "disputes": self.disputes(),
+            "figures": self.figures()["figures"],
+            "missions": self.missions(),
+            "trade": [{"partner": e, **row} for e in self._entities for row in self.store.trade(e)],
         }

@@ -331,6 +331,81 @@ class Dispute(Strict):
         return self
 
 
+class Unit(StrEnum):
+    USD = "USD"
+    JPY = "JPY"
+    PERCENT = "percent"
+    COUNT = "count"
+
+
+class Equivalent(Strict):
+    """The same amount in another unit, as the source states it (not converted by gaiko)."""
+
+    value: float
+    unit: Unit
+    approximate: bool = False
+
+
+class Figure(Strict):
+    """A number with its unit, basis, period and source; a range keeps both ends."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    label_en: str
+    label_ja: str | None = None
+    value: float | None = Field(None, description="the amount in `unit` (not in millions)")
+    value_low: float | None = None
+    value_high: float | None = None
+    approximate: bool = False
+    unit: Unit
+    basis: str = Field(description="what is counted, e.g. 'bilateral aid disbursed', 'share of FDI stock'")
+    period: str | None = Field(None, description="the period the figure covers, as the source names it")
+    period_start: PartialDate | None = None
+    period_end: PartialDate | None = None
+    as_of: PartialDate | None = None
+    donor: PartyId | None = None
+    recipients: list[EntityId] = []
+    recipient_group: str | None = None
+    theme: Theme
+    equivalents: list[Equivalent] = []
+    note: str | None = None
+    citations: Citations
+
+    @model_validator(mode="after")
+    def _one_amount(self) -> Figure:
+        if (self.value is None) == (self.value_low is None or self.value_high is None):
+            raise ValueError("give either value, or value_low and value_high")
+        if self.value_low is not None and self.value_high is not None and self.value_low > self.value_high:
+            raise ValueError("value_low is above value_high")
+        if self.period is None and self.as_of is None:
+            raise ValueError("a figure needs a period or an as_of date")
+        return self
+
+
+class TradeFlow(Strict):
+    """COW dyadic trade: Japan's imports from and exports to one partner in one year."""
+
+    partner: EntityId
+    cow_code: int
+    year: int
+    japan_imports: float | None = Field(None, description="million current USD, partner-to-Japan flow")
+    japan_exports: float | None = Field(None, description="million current USD, Japan-to-partner flow")
+
+
+class Mission(Strict):
+    """A diplomatic or consular mission: Japan's abroad, or a partner's in Japan."""
+
+    id: str = Field(pattern=r"^Q\d+$", description="Wikidata QID of the mission")
+    operator: PartyId
+    host: PartyId
+    type: str
+    city: str | None = None
+    lat: float | None = Field(None, ge=-90, le=90)
+    lon: float | None = Field(None, ge=-180, le=180)
+    website: str | None = None
+    inception: PartialDate | None = None
+    as_of: PartialDate
+
+
 class StateSystemSpell(Strict):
     """COW State System membership: one spell of a state in the system."""
 
@@ -359,6 +434,9 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     "state_system_spell": StateSystemSpell,
     "timeline_event": TimelineEvent,
     "dispute": Dispute,
+    "figure": Figure,
+    "trade_flow": TradeFlow,
+    "mission": Mission,
 }
 
 

@@ -125,3 +125,45 @@ def disputes(rows: list[Record]) -> None:
         for event in d.get("events", []):
             echo(f"  {event['date']:<10} {event['title_en']}")
         echo("")
+
+
+def _amount(figure: Record) -> str:
+    unit = figure["unit"]
+
+    def fmt(value: float) -> str:
+        if unit == "percent":
+            return f"{value:g}%"
+        for size, word in ((1e9, "billion"), (1e6, "million")):
+            if abs(value) >= size:
+                return f"{unit} {value / size:g} {word}"
+        return f"{unit} {value:g}"
+
+    if figure.get("value") is not None:
+        text = fmt(figure["value"])
+    else:
+        text = f"{fmt(figure['value_low'])}–{fmt(figure['value_high'])}"
+    return ("about " if figure.get("approximate") else "") + text
+
+
+def figures(result: Record) -> None:
+    echo = typer.echo
+    for figure in result["figures"]:
+        when = figure.get("period") or f"as of {figure.get('as_of')}"
+        echo(f"{_amount(figure):<28} {figure['label_en']}  ({when})")
+        for eq in figure.get("equivalents", []):
+            echo(f"{'':<28} = {_amount(eq)} (as the source states)")
+        echo(f"{'':<28} {_cite(figure['citations'][0])}")
+    trade = result.get("trade")
+    if trade and trade["series"]:
+        echo(f"\nJapan's trade with {trade['partner']} ({trade['unit']}; COW Trade v4.0):")
+        for row in trade["series"][-10:]:
+            echo(f"  {row['year']}  imports {row['japan_imports']!s:>9}  exports {row['japan_exports']!s:>9}")
+        echo(f"  ({len(trade['series'])} years, {trade['series'][0]['year']}–{trade['series'][-1]['year']}; "
+             "last 10 shown, all with --json)")
+
+
+def missions(rows: list[Record]) -> None:
+    for row in rows:
+        echo_line = f"{row['operator']} → {row['host']}  {row['type']:<18} {row.get('city') or ''}"
+        typer.echo(echo_line)
+    typer.echo(f"\n{len(rows)} missions (Wikidata via database-of-embassies, as of 2022-11-16)")

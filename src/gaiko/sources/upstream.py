@@ -43,6 +43,15 @@ def _country_qids(src: Path, dest: Path) -> None:
         writer.writerows(sorted(pairs))
 
 
+def _japan_wars(src: Path, dest: Path) -> None:
+    """Keep the directed dyad-years of COW inter-state wars in which Japan is side 1."""
+    with src.open(encoding="utf-8", newline="") as fin, dest.open("w", encoding="utf-8", newline="") as fout:
+        reader = csv.DictReader(fin)
+        writer = csv.DictWriter(fout, fieldnames=reader.fieldnames or [], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(row for row in reader if row["ccode1"] == "740")
+
+
 # dataset -> [(file in raw/, file in data/upstream/, filter or None for a byte copy)]
 FILES: dict[str, list[tuple[str, str, Filter | None]]] = {
     "cow-state-system": [("statelist2024.csv", "statelist2024.csv", None)],
@@ -54,6 +63,21 @@ FILES: dict[str, list[tuple[str, str, Filter | None]]] = {
         ("japan_diplomatic_relations_seed.csv", "japan_diplomatic_relations_seed.csv", None),
         ("japan_territorial_disputes_points.csv", "japan_territorial_disputes_points.csv", None),
     ],
+    "cow-igo": [
+        ("japan_igo_membership_spells.csv", "japan_igo_membership_spells.csv", None),
+        ("igo_catalogue.csv", "igo_catalogue.csv", None),
+    ],
+    "peacesciencer": [
+        ("cow_war_inter.csv", "cow_war_inter_japan.csv", _japan_wars),
+        ("atop_alliance_japan.csv", "atop_alliance_japan.csv", None),
+        ("cow_trade_ndy_japan.csv", "cow_trade_ndy_japan.csv", None),
+    ],
+    "us-office-of-historian": [
+        ("visits_by_japanese_leaders_to_us.csv", "visits_by_japanese_leaders_to_us.csv", None),
+        ("us_president_secretary_travels_to_japan.csv", "us_president_secretary_travels_to_japan.csv", None),
+    ],
+    # The seed article lives beside raw/ (shared/seed/); its PROVENANCE.md is gaiko's own.
+    "../../seed": [("foreign-relations-of-japan.txt", "foreign-relations-of-japan.txt", None)],
     "database-of-embassies": [
         ("database_of_embassies.csv", "japan_missions.csv", _japan_missions),
         ("database_of_embassies.csv", "country_qids.csv", _country_qids),
@@ -65,10 +89,11 @@ def copy_upstream(raw_dir: Path, upstream_dir: Path) -> list[Path]:
     """Copy (or filter) each upstream file and its PROVENANCE.md; return the files written."""
     written: list[Path] = []
     for dataset, files in FILES.items():
-        src_dir, dest_dir = raw_dir / dataset, upstream_dir / dataset
+        src_dir, dest_dir = raw_dir / dataset, upstream_dir / Path(dataset).name
         dest_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src_dir / "PROVENANCE.md", dest_dir / "PROVENANCE.md")
-        written.append(dest_dir / "PROVENANCE.md")
+        if (src_dir / "PROVENANCE.md").exists():
+            shutil.copyfile(src_dir / "PROVENANCE.md", dest_dir / "PROVENANCE.md")
+            written.append(dest_dir / "PROVENANCE.md")
         for src_name, dest_name, transform in files:
             if transform is None:
                 shutil.copyfile(src_dir / src_name, dest_dir / dest_name)

@@ -70,7 +70,8 @@ def fingerprint(dataset: Dataset) -> str:
     digest = hashlib.sha256()
     for group in (dataset.sources, dataset.entities, dataset.relation_events,
                   dataset.status_statements, dataset.exchanges, dataset.state_spells,
-                  dataset.timeline, dataset.disputes):
+                  dataset.timeline, dataset.disputes, dataset.figures, dataset.trade,
+                  dataset.missions):
         for record in group:
             digest.update(_dump(record).encode())
     return digest.hexdigest()[:16]
@@ -130,6 +131,18 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
         conn.execute("INSERT INTO disputes VALUES (?, ?)", (d.id, _dump(d)))
         parties = sorted({*d.claimants, *d.other_parties, d.administered_by})
         conn.executemany("INSERT INTO dispute_parties VALUES (?, ?)", [(d.id, p) for p in parties])
+    for f in ds.figures:
+        conn.execute("INSERT INTO figures VALUES (?, ?)", (f.id, _dump(f)))
+        parties = sorted({*f.recipients, *([f.donor] if f.donor else [])})
+        conn.executemany("INSERT INTO figure_parties VALUES (?, ?)", [(f.id, p) for p in parties])
+    conn.executemany(
+        "INSERT INTO trade VALUES (?, ?, ?, ?, ?)",
+        [(t.partner, t.cow_code, t.year, t.japan_imports, t.japan_exports) for t in ds.trade],
+    )
+    conn.executemany(
+        "INSERT INTO missions VALUES (?, ?, ?, ?)",
+        [(m.id, m.operator, m.host, _dump(m)) for m in ds.missions],
+    )
     counts = {
         "entities": len(ds.entities),
         "relation_events": len(ds.relation_events),
@@ -138,6 +151,9 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
         "sources": len(ds.sources),
         "timeline_events": len(ds.timeline),
         "disputes": len(ds.disputes),
+        "figures": len(ds.figures),
+        "trade": len(ds.trade),
+        "missions": len(ds.missions),
     }
     meta = {
         "schema_version": SCHEMA_VERSION,

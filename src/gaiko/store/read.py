@@ -148,3 +148,23 @@ class Store:
                 "SELECT record FROM disputes WHERE id IN "
                 "(SELECT dispute_id FROM dispute_parties WHERE party = ?) ORDER BY id", (party,))
         return self._records("SELECT record FROM disputes ORDER BY id")
+
+    def figures(self, party: str | None = None) -> list[Record]:
+        if party:
+            return self._records(
+                "SELECT record FROM figures WHERE id IN "
+                "(SELECT figure_id FROM figure_parties WHERE party = ?) ORDER BY id", (party,))
+        return self._records("SELECT record FROM figures ORDER BY id")
+
+    def trade(self, partner: str) -> list[Record]:
+        rows = self.conn.execute(
+            "SELECT year, japan_imports, japan_exports FROM trade WHERE partner = ? ORDER BY year",
+            (partner,))
+        return [{"year": r[0], "japan_imports": r[1], "japan_exports": r[2]} for r in rows]
+
+    def missions(self, party: str | None = None) -> list[Record]:
+        if party:
+            return self._records(
+                "SELECT record FROM missions WHERE operator = ? OR host = ? ORDER BY operator, host, id",
+                (party, party))
+        return self._records("SELECT record FROM missions ORDER BY operator, host, id")

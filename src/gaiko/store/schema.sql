@@ -68,3 +68,21 @@ CREATE INDEX timeline_participants_entity ON timeline_participants(entity_id);
 CREATE TABLE timeline_themes (event_id TEXT NOT NULL, theme TEXT NOT NULL);
 CREATE TABLE disputes (id TEXT PRIMARY KEY, record TEXT NOT NULL);
 CREATE TABLE dispute_parties (dispute_id TEXT NOT NULL, party TEXT NOT NULL);
+CREATE TABLE figures (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE figure_parties (figure_id TEXT NOT NULL, party TEXT NOT NULL);
+CREATE TABLE trade (
+  partner TEXT NOT NULL,
+  cow_code INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  japan_imports REAL,
+  japan_exports REAL
+);
+CREATE INDEX trade_partner ON trade(partner, year);
+CREATE TABLE missions (
+  id TEXT PRIMARY KEY,
+  operator TEXT NOT NULL,
+  host TEXT NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX missions_operator ON missions(operator);
+CREATE INDEX missions_host ON missions(host);
