@@ -39,6 +39,7 @@ import: $(BIN)/gaiko
 	$(BIN)/gaiko import timeline --data data
 	$(BIN)/gaiko import trade --data data
 	$(BIN)/gaiko import missions --data data
+	$(BIN)/gaiko import works --data data
 
 bench: $(DB)
 	bash bench/run.sh

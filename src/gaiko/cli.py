@@ -39,6 +39,12 @@ AsOfOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
+class WorkFormat(StrEnum):
+    JSON = "json"
+    BIBTEX = "bibtex"
+    CSL_JSON = "csl-json"
+
+
 class ExportFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
@@ -209,6 +215,42 @@ def missions(
 
 
 @app.command()
+def works(
+    format: Annotated[WorkFormat, typer.Option("--format", help="json, bibtex or csl-json.")] = WorkFormat.JSON,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """The bibliography (the seed's Further reading, parsed), as JSON, BibTeX or CSL-JSON."""
+    from gaiko.citeformats import to_bibtex, to_csl
+
+    rows = open_kb(db).works()
+    if format is WorkFormat.BIBTEX:
+        sys.stdout.write("\n".join(to_bibtex(w) for w in rows))
+    elif format is WorkFormat.CSL_JSON:
+        print_json([to_csl(w) for w in rows])
+    else:
+        print_json(rows)
+
+
+@app.command()
+def coverage(
+    article: Annotated[Path, typer.Argument(help="A plain-text Wikipedia article.")],
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Which factual sentences of an article the knowledge base's citations support."""
+    from gaiko.article import ArticleError, parse_article
+    from gaiko.coverage import coverage as compute
+
+    sections = _read_article(article, parse_article, ArticleError)
+    kb = open_kb(db)
+    report = compute(sections, kb.store.citations(), kb.coverage_exceptions())
+    if as_json:
+        print_json(report)
+    else:
+        textout.coverage(report)
+
+
+@app.command()
 def check(as_json: JsonOption = False, db: DbOption = DEFAULT_DB) -> None:
     """Recompute the seed article's claims about Japan's relations from the data."""
     from gaiko.claims import check_claims
@@ -365,6 +407,49 @@ def import_missions(data: DataOption = DEFAULT_DATA) -> None:
 
     written, unmatched = run(data / "upstream", data)
     typer.echo(f"{written} missions written; operators or hosts without an entity: {unmatched or 'none'}")
+
+
+@import_app.command("article")
+def import_article(
+    article: Annotated[Path, typer.Argument(help="A plain-text Wikipedia article (== Section == headings).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Read an article into sections and sentences with stable ids."""
+    from gaiko.article import ArticleError, as_dicts, parse_article
+
+    sections = _read_article(article, parse_article, ArticleError)
+    if as_json:
+        print_json(as_dicts(sections))
+        return
+    for section in sections:
+        typer.echo(f"{'  ' * (section.level - 1)}{section.title} [{section.id}]: {len(section.sentences)} sentences")
+
+
+def _read_article(path: Path, parse: Any, error: type[Exception]) -> Any:
+    try:
+        return parse(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror}", 2)
+    except UnicodeDecodeError:
+        fail(f"cannot read {path}: not UTF-8 text", 2)
+    except error as exc:
+        fail(f"{path}: {exc}", 2)
+
+
+@import_app.command("works")
+def import_works(
+    article: Annotated[Path, typer.Argument(help="A plain-text Wikipedia article.")] = Path(
+        "data/upstream/seed/foreign-relations-of-japan.txt"),
+    data: DataOption = DEFAULT_DATA,
+) -> None:
+    """Rewrite data/works.yaml from the article's Further reading section."""
+    from gaiko.sources.bibliography import write_works
+
+    try:
+        count = write_works(article, data)
+    except OSError as exc:
+        fail(f"cannot read {article}: {exc.strerror}", 2)
+    typer.echo(f"{count} works written")
 
 
 @import_app.command("states")

@@ -14,17 +14,20 @@ from pydantic import BaseModel, ValidationError
 from gaiko.model import (
     Citation,
     Correction,
+    CoverageNote,
     DiplomaticExchange,
     Dispute,
     Entity,
     Figure,
     Mission,
+    Narrative,
     RelationEvent,
     Source,
     StateSystemSpell,
     StatusStatement,
     TimelineEvent,
     TradeFlow,
+    Work,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -41,6 +44,9 @@ TIMELINE_DIR = "timeline"
 FIGURES_YAML = "figures.yaml"
 TRADE_CSV = "evidence/cow_trade.csv"
 MISSIONS_CSV = "missions.csv"
+WORKS_YAML = "works.yaml"
+NARRATIVES_YAML = "narratives.yaml"
+COVERAGE_NOTES_YAML = "coverage_notes.yaml"
 DISPUTES_DIR = "disputes"
 SELF_ID = "JPN"  # Japan, the subject of every relation; not an entity of its own
 
@@ -82,10 +88,23 @@ class Dataset:
     figures: list[Figure] = field(default_factory=list)
     trade: list[TradeFlow] = field(default_factory=list)
     missions: list[Mission] = field(default_factory=list)
+    works: list[Work] = field(default_factory=list)
+    narratives: list[Narrative] = field(default_factory=list)
+    coverage_notes: list[CoverageNote] = field(default_factory=list)
     origin: dict[int, tuple[str, int]] = field(default_factory=dict)
 
     def where(self, record: BaseModel) -> tuple[str, int]:
         return self.origin.get(id(record), ("?", 0))
+
+    def cited_records(self) -> list[tuple[str, BaseModel]]:
+        """(record type, record) for every record that carries citations."""
+        groups: list[tuple[str, list[Any]]] = [
+            ("entity", self.entities), ("relation_event", self.relation_events),
+            ("correction", self.corrections), ("status_statement", self.status_statements),
+            ("timeline_event", self.timeline), ("dispute", self.disputes), ("figure", self.figures),
+            ("work", self.works), ("narrative", self.narratives),
+        ]
+        return [(kind, record) for kind, records in groups for record in records]
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -254,14 +273,14 @@ def _load_csv_records(
     return records
 
 
-def _iter_citations(record: BaseModel) -> Iterator[Citation]:
+def iter_citations(record: BaseModel) -> Iterator[Citation]:
     for value in record.__dict__.values():
         items = value if isinstance(value, list) else [value]
         for item in items:
             if isinstance(item, Citation):
                 yield item
             elif isinstance(item, BaseModel):
-                yield from _iter_citations(item)
+                yield from iter_citations(item)
 
 
 def _cross_check(dataset: Dataset, errors: list[DataError]) -> None:
@@ -271,6 +290,7 @@ def _cross_check(dataset: Dataset, errors: list[DataError]) -> None:
         errors.append(DataError(*dataset.where(record), field, message))
 
     source_ids = {s.id for s in dataset.sources}
+    work_ids = {w.id for w in dataset.works}
     entity_ids: dict[str, tuple[str, int]] = {}
     for entity in dataset.entities:
         where = dataset.where(entity)
@@ -299,6 +319,8 @@ def _cross_check(dataset: Dataset, errors: list[DataError]) -> None:
     for exchange in dataset.exchanges:
         if exchange.partner not in entity_ids:
             problem(exchange, "partner", f"unknown entity {exchange.partner!r}")
+    _check_ids(dataset.works, problem)
+    _check_ids(dataset.narratives, problem)
     _check_ids(dataset.timeline, problem)
     _check_ids(dataset.disputes, problem)
     for item in dataset.timeline:
@@ -324,14 +346,12 @@ def _cross_check(dataset: Dataset, errors: list[DataError]) -> None:
         for pid in named:
             if pid not in parties:
                 problem(dispute, "parties", f"unknown party {pid!r}")
-    records: list[BaseModel] = [
-        *dataset.entities, *dataset.relation_events, *dataset.corrections, *dataset.status_statements,
-        *dataset.timeline, *dataset.disputes, *dataset.figures,
-    ]
-    for record in records:
-        for citation in _iter_citations(record):
+    for _, record in dataset.cited_records():
+        for citation in iter_citations(record):
             if citation.source and citation.source not in source_ids:
                 problem(record, "citations", f"unknown source {citation.source!r}")
+            if citation.work and citation.work not in work_ids:
+                problem(record, "citations", f"unknown work {citation.work!r}")
 
 
 def _check_ids(records: list[Any], problem: Any) -> None:
@@ -365,6 +385,12 @@ def load(data_dir: Path | str) -> Dataset:
         ds.timeline += _load_yaml_records(TimelineEvent, path, root, errors, ds)
     for path in sorted((root / DISPUTES_DIR).glob("*.yaml")):
         ds.disputes += _load_yaml_records(Dispute, path, root, errors, ds)
+    if (root / WORKS_YAML).exists():
+        ds.works = _load_yaml_records(Work, root / WORKS_YAML, root, errors, ds)
+    if (root / NARRATIVES_YAML).exists():
+        ds.narratives = _load_yaml_records(Narrative, root / NARRATIVES_YAML, root, errors, ds)
+    if (root / COVERAGE_NOTES_YAML).exists():
+        ds.coverage_notes = _load_yaml_records(CoverageNote, root / COVERAGE_NOTES_YAML, root, errors, ds)
     if (root / FIGURES_YAML).exists():
         ds.figures = _load_yaml_records(Figure, root / FIGURES_YAML, root, errors, ds)
     if (root / TRADE_CSV).exists():

@@ -162,11 +162,17 @@ class KnowledgeBase:
         if not isinstance(value, dict):
             return value
         out = {k: self.expand_citations(v) for k, v in value.items()}
-        source = self.sources.get(out.get("source", "")) if "locator" in out or "quote" in out else None
-        if source:
-            out.setdefault("url", source.get("url"))
-            out.setdefault("publisher", source.get("publisher"))
-            out.setdefault("title", source.get("title"))
+        if "locator" in out or "quote" in out:
+            source = self.sources.get(out.get("source", ""))
+            if source:
+                out.setdefault("url", source.get("url"))
+                out.setdefault("publisher", source.get("publisher"))
+                out.setdefault("title", source.get("title"))
+            work = self._works.get(out.get("work", ""))
+            if work:
+                out.setdefault("title", work["title"])
+                if work.get("url"):
+                    out.setdefault("url", work["url"])
         return out
 
     def events(self, entity_id: str, as_of: dt.date | None = None) -> list[Record]:
@@ -282,6 +288,22 @@ class KnowledgeBase:
             out.append({**mission, "citations": self.expand_citations([citation])})
         return out
 
+    def coverage_exceptions(self) -> dict[str, str]:
+        """Sentence id -> why that sentence of the seed is not held as data."""
+        return {sid: note["reason"] for sid, note in self.store.coverage_notes().items()}
+
+    def narratives(self) -> list[Record]:
+        """What sources say about trends and roles, kept attributed to them."""
+        return [self.expand_citations(n) for n in self.store.narratives()]
+
+    def works(self) -> list[Record]:
+        """The bibliography: every work a citation can point at."""
+        return self.store.works()
+
+    @cached_property
+    def _works(self) -> dict[str, Record]:
+        return {w["id"]: w for w in self.store.works()}
+
     @staticmethod
     def _with_precision(record: Record, *fields: str) -> Record:
         out = dict(record)
@@ -313,5 +335,7 @@ class KnowledgeBase:
             "disputes": self.disputes(),
             "figures": self.figures()["figures"],
             "missions": self.missions(),
+            "works": self.works(),
+            "narratives": self.narratives(),
             "trade": [{"partner": e, **row} for e in self._entities for row in self.store.trade(e)],
         }

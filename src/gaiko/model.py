@@ -406,6 +406,68 @@ class Mission(Strict):
     as_of: PartialDate
 
 
+class Person(Strict):
+    family: str
+    given: str | None = None
+
+
+class WorkType(StrEnum):
+    BOOK = "book"
+    EDITED_BOOK = "edited-book"
+    ARTICLE = "article"
+
+
+class Work(Strict):
+    """A bibliographic work that citations can point at (`work: <id>`)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    type: WorkType
+    authors: list[Person] = []
+    editors: list[Person] = []
+    et_al: bool = False
+    title: str
+    container_title: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    year: str | None = Field(None, pattern=r"^\d{4}$")
+    month: int | None = Field(None, ge=1, le=12)
+    edition: int | None = None
+    number_of_volumes: int | None = None
+    number_of_pages: int | None = None
+    doi: str | None = None
+    url: str | None = None
+    online: bool = False
+    notes: str | None = None
+    raw: str = Field(description="the entry as the source printed it")
+    entry: int | None = Field(None, description="position in the source's list")
+    citations: Citations
+
+
+class Narrative(Strict):
+    """A characterisation a source makes (a trend, a role, a policy), kept attributed to it.
+
+    Not a fact gaiko asserts: the text says what the cited source says, in its own terms.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    text_en: str
+    period: str | None = Field(None, description="the period the statement is about, as the source puts it")
+    region: str | None = None
+    themes: list[Theme] = []
+    participants: list[EntityId] = []
+    citations: Citations
+
+
+class CoverageNote(Strict):
+    """Why a factual sentence of the seed is deliberately not held as data."""
+
+    sentence_id: str = Field(description="the id `gaiko import article` gives the sentence")
+    text: str = Field(description="the sentence, for reviewers")
+    reason: str
+
+
 class StateSystemSpell(Strict):
     """COW State System membership: one spell of a state in the system."""
 
@@ -437,6 +499,9 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     "figure": Figure,
     "trade_flow": TradeFlow,
     "mission": Mission,
+    "work": Work,
+    "narrative": Narrative,
+    "coverage_note": CoverageNote,
 }
 
 

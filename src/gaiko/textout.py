@@ -167,3 +167,12 @@ def missions(rows: list[Record]) -> None:
         echo_line = f"{row['operator']} → {row['host']}  {row['type']:<18} {row.get('city') or ''}"
         typer.echo(echo_line)
     typer.echo(f"\n{len(rows)} missions (Wikidata via database-of-embassies, as of 2022-11-16)")
+
+
+def coverage(report: Record) -> None:
+    for row in report["sentences"]:
+        if not row["covered"]:
+            typer.echo(f"NOT COVERED  [{row['id']}] {row['text']}")
+            typer.echo(f"             reason: {row['reason']}")
+    typer.echo(f"\n{report['covered']} of {report['factual_sentences']} factual sentences are supported by a "
+               f"record's citation ({report['share']:.1%}).")

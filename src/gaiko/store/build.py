@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from gaiko.datafiles import Dataset
+from gaiko.datafiles import Dataset, iter_citations
 from gaiko.model import Entity, EntityKind, StatusStatement
 
 SCHEMA_VERSION = "1"
@@ -71,7 +71,7 @@ def fingerprint(dataset: Dataset) -> str:
     for group in (dataset.sources, dataset.entities, dataset.relation_events,
                   dataset.status_statements, dataset.exchanges, dataset.state_spells,
                   dataset.timeline, dataset.disputes, dataset.figures, dataset.trade,
-                  dataset.missions):
+                  dataset.missions, dataset.works, dataset.narratives, dataset.coverage_notes):
         for record in group:
             digest.update(_dump(record).encode())
     return digest.hexdigest()[:16]
@@ -143,6 +143,17 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
         "INSERT INTO missions VALUES (?, ?, ?, ?)",
         [(m.id, m.operator, m.host, _dump(m)) for m in ds.missions],
     )
+    conn.executemany("INSERT INTO works VALUES (?, ?, ?)", [(w.id, w.entry, _dump(w)) for w in ds.works])
+    conn.executemany("INSERT INTO narratives VALUES (?, ?)", [(n.id, _dump(n)) for n in ds.narratives])
+    conn.executemany("INSERT INTO coverage_notes VALUES (?, ?)",
+                     [(n.sentence_id, _dump(n)) for n in ds.coverage_notes])
+    rows = []
+    for kind, record in ds.cited_records():
+        record_id = getattr(record, "id", None) or f"{record.entity}.{record.field}"  # type: ignore[attr-defined]
+        for c in iter_citations(record):
+            rows.append((kind, record_id, c.source, c.url, c.work, c.publisher, c.title, c.quote,
+                         c.locator, c.language))
+    conn.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     counts = {
         "entities": len(ds.entities),
         "relation_events": len(ds.relation_events),
@@ -154,6 +165,9 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
         "figures": len(ds.figures),
         "trade": len(ds.trade),
         "missions": len(ds.missions),
+        "works": len(ds.works),
+        "narratives": len(ds.narratives),
+        "citations": len(rows),
     }
     meta = {
         "schema_version": SCHEMA_VERSION,

@@ -168,3 +168,20 @@ class Store:
                 "SELECT record FROM missions WHERE operator = ? OR host = ? ORDER BY operator, host, id",
                 (party, party))
         return self._records("SELECT record FROM missions ORDER BY operator, host, id")
+
+    def works(self) -> list[Record]:
+        return self._records("SELECT record FROM works ORDER BY entry, id")
+
+    def citations(self, source: str | None = None) -> list[Record]:
+        columns = ("record_type", "record_id", "source", "url", "work", "publisher", "title", "quote",
+                   "locator", "language")
+        sql, params = f"SELECT {', '.join(columns)} FROM citations", tuple[str, ...]()
+        if source:
+            sql, params = sql + " WHERE source = ?", (source,)
+        return [dict(zip(columns, row, strict=True)) for row in self.conn.execute(sql, params)]
+
+    def narratives(self) -> list[Record]:
+        return self._records("SELECT record FROM narratives ORDER BY id")
+
+    def coverage_notes(self) -> dict[str, Record]:
+        return {r["sentence_id"]: r for r in self._records("SELECT record FROM coverage_notes")}

@@ -86,3 +86,14 @@ CREATE TABLE missions (
 );
 CREATE INDEX missions_operator ON missions(operator);
 CREATE INDEX missions_host ON missions(host);
+CREATE TABLE works (id TEXT PRIMARY KEY, entry INTEGER, record TEXT NOT NULL);
+-- Every citation of every record, flattened: for search, coverage and audits.
+CREATE TABLE citations (
+  record_type TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  source TEXT, url TEXT, work TEXT, publisher TEXT, title TEXT,
+  quote TEXT, locator TEXT, language TEXT
+);
+CREATE INDEX citations_source ON citations(source);
+CREATE TABLE narratives (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE coverage_notes (sentence_id TEXT PRIMARY KEY, record TEXT NOT NULL);
