@@ -18,6 +18,7 @@ from typing import Any
 
 from gaiko.datafiles import Dataset, iter_citations
 from gaiko.model import Entity, EntityKind, StatusStatement
+from gaiko.store.searchindex import write_search
 
 SCHEMA_VERSION = "1"
 
@@ -154,6 +155,7 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
             rows.append((kind, record_id, c.source, c.url, c.work, c.publisher, c.title, c.quote,
                          c.locator, c.language))
     conn.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    documents = write_search(conn, ds)
     counts = {
         "entities": len(ds.entities),
         "relation_events": len(ds.relation_events),
@@ -168,6 +170,7 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
         "works": len(ds.works),
         "narratives": len(ds.narratives),
         "citations": len(rows),
+        "search_documents": documents,
     }
     meta = {
         "schema_version": SCHEMA_VERSION,

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+from gaiko.store.searchindex import WEIGHTS
+from gaiko.store.textindex import match_query
 
 Record = dict[str, Any]
 
@@ -185,3 +189,37 @@ class Store:
 
     def coverage_notes(self) -> dict[str, Record]:
         return {r["sentence_id"]: r for r in self._records("SELECT record FROM coverage_notes")}
+
+    def search(self, query: str, types: list[str] | None = None, limit: int = 20,
+               offset: int = 0) -> tuple[int, list[Record]]:
+        """Ranked documents matching every term of `query`; (total, one page of hits)."""
+        expression = match_query(query)
+        if expression is None:
+            return 0, []
+        where, params = "search MATCH ?", [expression]
+        if types:
+            where += f" AND doc_type IN ({', '.join('?' * len(types))})"
+            params += types
+        total = self.conn.execute(f"SELECT count(*) FROM search WHERE {where}", params).fetchone()[0]
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        rows = self.conn.execute(
+            f"SELECT doc_type, doc_id, label_en, label_ja, text, bm25(search, {weights}) AS score "
+            f"FROM search WHERE {where} ORDER BY score LIMIT ? OFFSET ?", [*params, limit, offset])
+        hits = []
+        for doc_type, doc_id, label_en, label_ja, text, score in rows:
+            hits.append({"type": doc_type, "id": doc_id, "title_en": label_en, "title_ja": label_ja,
+                         "score": round(-score, 4), "excerpt": _excerpt(json.loads(text), query)})
+        return total, hits
+
+
+def _excerpt(text: dict[str, Any], query: str, width: int = 80) -> str | None:
+    """A short stretch of the document's own text around the first query term found."""
+    terms = [t for t in re.split(r"\s+", query.strip()) if t]
+    for part in (" | ".join(text["names"]), text["body"], *text["quotes"]):
+        lowered = part.lower()
+        for term in terms:
+            at = lowered.find(term.lower())
+            if at >= 0:
+                start, end = max(0, at - width), min(len(part), at + len(term) + width)
+                return ("…" if start else "") + part[start:end] + ("…" if end < len(part) else "")
+    return None
