@@ -48,6 +48,6 @@ def test_relations_as_of(client: TestClient) -> None:
 
 
 def test_entities_list_and_openapi(client: TestClient) -> None:
-    assert len(client.get("/api/v1/entities").json()) == 9
+    assert {e["id"] for e in client.get("/api/v1/entities").json()} >= {"KOR", "SUN", "THA"}
     spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/relations" in spec["paths"]

@@ -47,3 +47,33 @@ def test_json_schema_is_exported_for_every_record_type() -> None:
     assert {"entity", "relation_event", "source", "status_statement", "correction"} <= set(schemas)
     assert "citations" in schemas["relation_event"]["required"]
     assert schemas["relation_event"]["properties"]["date"]["type"] == "string"
+
+
+def test_a_dispute_must_hear_every_claimant() -> None:
+    from gaiko.model import Dispute
+
+    cite = [CITATION]
+    base = {
+        "id": "x", "title_en": "X", "nature": "sovereignty", "description_en": "d",
+        "claimants": ["JPN", "KOR"], "administered_by": "KOR",
+        "names": [{"name": "A", "lang": "en", "used_by": "JPN"}, {"name": "B", "lang": "ko", "used_by": "KOR"}],
+        "positions": [{"party": "JPN", "summary_en": "a", "citations": cite},
+                      {"party": "CHN", "summary_en": "b", "citations": cite}],
+        "citations": cite,
+    }
+    with pytest.raises(ValidationError, match="no position recorded for claimant"):
+        Dispute.model_validate(base)
+
+
+def test_a_figure_has_one_amount_and_a_period() -> None:
+    from gaiko.model import Figure
+
+    base = {"id": "f", "label_en": "x", "unit": "USD", "basis": "aid", "theme": "aid", "citations": [CITATION]}
+    with pytest.raises(ValidationError, match="either value"):
+        Figure.model_validate({**base, "period": "1988"})
+    with pytest.raises(ValidationError, match="period or an as_of"):
+        Figure.model_validate({**base, "value": 1})
+    with pytest.raises(ValidationError, match="above"):
+        Figure.model_validate({**base, "value_low": 9, "value_high": 1, "period": "1988"})
+    with pytest.raises(ValidationError):
+        Figure.model_validate({**base, "value": 1, "period": "1988", "unit": "furlongs"})
