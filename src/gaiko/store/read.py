@@ -215,7 +215,8 @@ class Store:
 def _excerpt(text: dict[str, Any], query: str, width: int = 80) -> str | None:
     """A short stretch of the document's own text around the first query term found."""
     terms = [t for t in re.split(r"\s+", query.strip()) if t]
-    for part in (" | ".join(text["names"]), text["body"], *text["quotes"]):
+    parts: list[str] = [" | ".join(text["names"]), text["body"], *text["quotes"]]
+    for part in parts:
         lowered = part.lower()
         for term in terms:
             at = lowered.find(term.lower())
