@@ -12,16 +12,18 @@ import difflib
 from collections import defaultdict
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from gaiko.dates import PartialDate
-from gaiko.model import EntityKind, RelationEvent, Status, StatusStatement, Theme
+from gaiko.model import EntityKind, EventType, RelationEvent, Status, StatusStatement, Theme
 from gaiko.status import Exchange, StatusAt, status_on
 from gaiko.store import Store
 from gaiko.store.build import name_key
 
 Record = dict[str, Any]
+T = TypeVar("T")
 MAX_SUGGESTIONS = 5
+SEARCH_TYPES = ("entity", "relation_event", "timeline_event", "dispute", "figure", "work", "narrative")
 SUGGESTION_CUTOFF = 0.6
 
 
@@ -155,13 +157,13 @@ class KnowledgeBase:
         exchanges = [Exchange(x["year"], x["exchange"]) for x in self._exchanges.get(entity_id, [])]
         return status_on(day, events, statements, exchanges)
 
-    def expand_citations(self, value: Any) -> Any:
+    def expand_citations(self, value: T) -> T:
         """Copy `value`, giving each citation that names a registered source its title and URL."""
         if isinstance(value, list):
-            return [self.expand_citations(v) for v in value]
+            return cast(T, [self.expand_citations(v) for v in value])
         if not isinstance(value, dict):
             return value
-        out = {k: self.expand_citations(v) for k, v in value.items()}
+        out: Record = {k: self.expand_citations(v) for k, v in value.items()}
         if "locator" in out or "quote" in out:
             source = self.sources.get(out.get("source", ""))
             if source:
@@ -173,7 +175,7 @@ class KnowledgeBase:
                 out.setdefault("title", work["title"])
                 if work.get("url"):
                     out.setdefault("url", work["url"])
-        return out
+        return cast(T, out)
 
     def events(self, entity_id: str, as_of: dt.date | None = None) -> list[Record]:
         """The entity's relation events in date order, each with its date precision."""
@@ -240,6 +242,55 @@ class KnowledgeBase:
                 **at.as_dict(),
             })
         return rows
+
+    def relation_events(
+        self,
+        partner: str | None = None,
+        type: str | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+    ) -> list[Record]:
+        """Relation events across partners, by partner (any name), type and period."""
+        if start and end and end < start:
+            raise ValueError(f"the period is inverted: {start.isoformat()} is after {end.isoformat()}")
+        if type is not None and type not in {t.value for t in EventType}:
+            raise ValueError(f"unknown event type {type!r}; use one of: {', '.join(t.value for t in EventType)}")
+        partner_id = self.lookup(partner)["id"] if partner else None
+        out = []
+        for entity_id, events in self._events.items():
+            if partner_id and entity_id != partner_id:
+                continue
+            for raw, model in events:
+                if type and model.type.value != type:
+                    continue
+                if (start and model.date.latest < start) or (end and model.date.earliest > end):
+                    continue
+                out.append((model.date.sort_key(), raw["id"], raw, model))
+        return [self.expand_citations({**raw, "date_precision": model.date.precision.value})
+                for _, _, raw, model in sorted(out, key=lambda item: (item[0], item[1]))]
+
+    def record(self, kind: str, record_id: str) -> Record | None:
+        """One record by type and id (relation_event, timeline_event, dispute, work, narrative)."""
+        if kind == "relation_event":
+            for events in self._events.values():
+                for raw, model in events:
+                    if raw["id"] == record_id:
+                        return self.expand_citations({**raw, "date_precision": model.date.precision.value})
+            return None
+        found = self.store.record(kind, record_id)
+        if found is None:
+            return None
+        if kind == "timeline_event":
+            found = self._with_precision(found, "date", "end_date")
+        return self.expand_citations(found)
+
+    def search(self, query: str, types: list[str] | None = None, limit: int = 20,
+               offset: int = 0) -> tuple[int, list[Record]]:
+        """Ranked full-text search across every record, in English and Japanese."""
+        unknown = [t for t in types or [] if t not in SEARCH_TYPES]
+        if unknown:
+            raise ValueError(f"unknown type {unknown[0]!r}; use one of: {', '.join(SEARCH_TYPES)}")
+        return self.store.search(query, types, limit, offset)
 
     def timeline(
         self,

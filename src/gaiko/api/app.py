@@ -2,89 +2,60 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Any
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
-from fastapi import FastAPI, Query, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
 
-from gaiko.dates import parse_as_of
-from gaiko.kb import KnowledgeBase, UnknownEntity
+from gaiko.api import problems
+from gaiko.api.prepared import PreparedResponses
+from gaiko.api.routers import entities, history, relations, reports, search
+from gaiko.kb import KnowledgeBase
 
-PROBLEM = "application/problem+json"
+DESCRIPTION = """A sourced, time-aware knowledge base of Japan's foreign relations.
 
-
-class Problem(Exception):
-    """An RFC 9457 problem: a 4xx with a reason."""
-
-    def __init__(self, status: int, title: str, detail: str, **extra: Any) -> None:
-        super().__init__(detail)
-        self.status, self.title, self.detail, self.extra = status, title, detail, extra
-
-
-def _problem_response(request: Request, problem: Problem) -> JSONResponse:
-    body = {"type": "about:blank", "title": problem.title, "status": problem.status,
-            "detail": problem.detail, "instance": request.url.path, **problem.extra}
-    return JSONResponse(body, status_code=problem.status, media_type=PROBLEM)
+Read-only JSON over the same library as the `gaiko` command: the same names and shapes as its
+`--json` output. Lists are paginated (`limit`, at most 500, and `offset`; `X-Total-Count` and
+`Link` headers). Errors are `application/problem+json` (RFC 9457). Every answer carries an ETag
+tied to the build; send `If-None-Match` to get 304.
+"""
 
 
-def as_of_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return parse_as_of(value)
-    except ValueError as exc:
-        raise Problem(422, "Invalid as_of", str(exc)) from exc
+def _register_problem_schema(app: FastAPI) -> None:
+    """Add ProblemDetails to the OpenAPI components that ERROR_RESPONSES refer to."""
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = original()
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components["ProblemDetails"] = problems.ProblemDetails.model_json_schema()
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
-AsOf = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD; default today",
-                                   examples=["1960-01-01"])]
+def create_app(kb: KnowledgeBase, warm: bool = True) -> FastAPI:
+    """The API app; with `warm`, every entity page is prepared before the first request."""
 
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            await app.state.prepared.warm(app, [f"/api/v1/entities/{e['id']}" for e in kb.entities()])
+        yield
 
-def create_app(kb: KnowledgeBase) -> FastAPI:
-    app = FastAPI(
-        title="gaiko",
-        summary="A sourced, time-aware knowledge base of Japan's foreign relations",
-        version="1",
-        openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
-        redoc_url=None,
-    )
+    app = FastAPI(title="gaiko", description=DESCRIPTION, version="1", openapi_url="/api/v1/openapi.json",
+                  docs_url="/api/v1/docs", redoc_url=None, lifespan=lifespan)
     app.state.kb = kb
-
-    @app.exception_handler(Problem)
-    async def on_problem(request: Request, exc: Problem) -> JSONResponse:
-        return _problem_response(request, exc)
-
-    @app.exception_handler(RequestValidationError)
-    async def on_invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()]
-        detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
-        return _problem_response(request, Problem(422, "Invalid request", detail, errors=errors))
-
-    @app.get("/api/v1/entities", tags=["entities"])
-    def entities(region: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
-        """Every entity (state or other actor), optionally by UN region/subregion or kind."""
-        return kb.entities(region=region, kind=kind)
-
-    @app.get("/api/v1/entities/{query}", tags=["entities"])
-    def entity(query: str, as_of: AsOf = None) -> dict[str, Any]:
-        """One entity by ISO code, COW code or name, with Japan's status and its events."""
-        day = as_of_date(as_of)
-        try:
-            return kb.country(query, day)
-        except UnknownEntity as exc:
-            raise Problem(404, "Unknown entity", str(exc), suggestions=exc.suggestions) from exc
-
-    @app.get("/api/v1/relations", tags=["relations"])
-    def relations(as_of: AsOf = None, status: str | None = None,
-                  region: str | None = None) -> list[dict[str, Any]]:
-        """Japan's status with every entity on a date."""
-        day = as_of_date(as_of)
-        try:
-            return kb.relations(day, status=status, region=region)
-        except ValueError as exc:
-            raise Problem(422, "Invalid filter", str(exc)) from exc
-
+    problems.install(app)
+    for module in (entities, relations, history, search, reports):
+        app.include_router(module.router, responses=problems.ERROR_RESPONSES)
+    _register_problem_schema(app)
+    # The last added is the outermost: CORS, then prepared answers, then the routers.
+    app.add_middleware(PreparedResponses, fingerprint=kb.meta.get("data_fingerprint", "0"), registry=app.state)
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],
+                       expose_headers=["ETag", "Link", "X-Total-Count"])
     return app

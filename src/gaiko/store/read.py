@@ -184,6 +184,15 @@ class Store:
             sql, params = sql + " WHERE source = ?", (source,)
         return [dict(zip(columns, row, strict=True)) for row in self.conn.execute(sql, params)]
 
+    _TABLES = {"timeline_event": "timeline_events", "dispute": "disputes", "work": "works",
+               "narrative": "narratives", "figure": "figures", "mission": "missions"}
+
+    def record(self, kind: str, record_id: str) -> Record | None:
+        """One stored record by type and id."""
+        table = self._TABLES[kind]
+        found = self._records(f"SELECT record FROM {table} WHERE id = ?", (record_id,))
+        return found[0] if found else None
+
     def narratives(self) -> list[Record]:
         return self._records("SELECT record FROM narratives ORDER BY id")
 

@@ -1,0 +1,1 @@
+"""One router per resource; each parses, calls the KnowledgeBase and returns JSON."""
