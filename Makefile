@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := gaiko.db
 DATA_FILES := $(shell find data -type f -not -path 'data/upstream/*' 2>/dev/null)
 
-.PHONY: run test lint build import bench clean
+.PHONY: run test lint build import bench bench-api clean
 
 $(BIN)/gaiko: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,15 @@ import: $(BIN)/gaiko
 
 bench: $(DB)
 	bash bench/run.sh
+
+# The API against Datasette (a bench-only dependency, in its own venv) with wrk.
+.venv-bench/bin/datasette:
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip install --quiet 'datasette==0.65.5'
+
+bench-api: $(DB) .venv-bench/bin/datasette
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python bench/api.py
 
 clean:
 	rm -rf $(VENV) $(DB) export .pytest_cache .mypy_cache .ruff_cache

@@ -132,3 +132,12 @@ def test_audit_lists_findings_and_rejects_unknown_kinds(runner, fixture_db) -> N
     assert {f["kind"] for f in json.loads(out)["findings"]} <= {"conflicting_claims"}
     code, _, err = run(runner, "audit", "--kind", "nonsense", "--db", str(fixture_db))
     assert code == 2 and "unknown kind" in err
+
+
+def test_search_command_in_japanese_and_english(runner, project_db) -> None:
+    code, out, _ = run(runner, "search", "竹島", "--json", "--db", str(project_db))
+    assert code == 0 and json.loads(out)["hits"][0]["type"] == "dispute"
+    code, out, _ = run(runner, "search", "Burma", "--type", "entity", "--json", "--db", str(project_db))
+    assert [h["id"] for h in json.loads(out)["hits"]][:1] == ["MMR"]
+    code, _, err = run(runner, "search", "x", "--type", "bogus", "--db", str(project_db))
+    assert code == 2 and "unknown type" in err

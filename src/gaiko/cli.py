@@ -251,6 +251,25 @@ def coverage(
 
 
 @app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words in English or Japanese (竹島, 外交, Burma …).")],
+    type: Annotated[list[str] | None, typer.Option("--type", help="Only this record type (repeatable).")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=500, help="How many hits.")] = 20,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Ranked full-text search across names, events, disputes, figures, works and quotes."""
+    try:
+        total, hits = open_kb(db).search(query, type, limit)
+    except ValueError as exc:
+        fail(str(exc), 2)
+    if as_json:
+        print_json({"total": total, "hits": hits})
+    else:
+        textout.search(total, hits)
+
+
+@app.command()
 def check(as_json: JsonOption = False, db: DbOption = DEFAULT_DB) -> None:
     """Recompute the seed article's claims about Japan's relations from the data."""
     from gaiko.claims import check_claims

@@ -176,3 +176,12 @@ def coverage(report: Record) -> None:
             typer.echo(f"             reason: {row['reason']}")
     typer.echo(f"\n{report['covered']} of {report['factual_sentences']} factual sentences are supported by a "
                f"record's citation ({report['share']:.1%}).")
+
+
+def search(total: int, hits: list[Record]) -> None:
+    for hit in hits:
+        title = hit["title_en"] + (f" / {hit['title_ja']}" if hit.get("title_ja") else "")
+        typer.echo(f"{hit['type']:<15} {hit['id']:<40} {title}")
+        if hit.get("excerpt"):
+            typer.echo(f"{'':<15} {hit['excerpt'][:160]}")
+    typer.echo(f"\n{len(hits)} of {total} hits")
