@@ -40,6 +40,7 @@ import: $(BIN)/gaiko
 	$(BIN)/gaiko import trade --data data
 	$(BIN)/gaiko import missions --data data
 	$(BIN)/gaiko import works --data data
+	$(BIN)/gaiko import map-points --data data
 
 bench: $(DB)
 	bash bench/run.sh

@@ -471,6 +471,15 @@ def import_works(
     typer.echo(f"{count} works written")
 
 
+@import_app.command("map-points")
+def import_map_points(data: DataOption = DEFAULT_DATA) -> None:
+    """Rewrite data/evidence/map_points.csv (marker positions from Natural Earth, COW capitals)."""
+    from gaiko.sources.mappoints import import_map_points as run
+
+    written, missing = run(data / "upstream", data)
+    typer.echo(f"{written} points written; entities without a position: {missing or 'none'}")
+
+
 @import_app.command("states")
 def import_states(data: DataOption = DEFAULT_DATA) -> None:
     """Rewrite data/evidence/cow_state_system.csv from the COW upstream file."""

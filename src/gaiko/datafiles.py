@@ -19,6 +19,7 @@ from gaiko.model import (
     Dispute,
     Entity,
     Figure,
+    MapPoint,
     Mission,
     Narrative,
     RelationEvent,
@@ -47,6 +48,7 @@ MISSIONS_CSV = "missions.csv"
 WORKS_YAML = "works.yaml"
 NARRATIVES_YAML = "narratives.yaml"
 COVERAGE_NOTES_YAML = "coverage_notes.yaml"
+MAP_POINTS_CSV = "evidence/map_points.csv"
 DISPUTES_DIR = "disputes"
 SELF_ID = "JPN"  # Japan, the subject of every relation; not an entity of its own
 
@@ -91,6 +93,7 @@ class Dataset:
     works: list[Work] = field(default_factory=list)
     narratives: list[Narrative] = field(default_factory=list)
     coverage_notes: list[CoverageNote] = field(default_factory=list)
+    map_points: list[MapPoint] = field(default_factory=list)
     origin: dict[int, tuple[str, int]] = field(default_factory=dict)
 
     def where(self, record: BaseModel) -> tuple[str, int]:
@@ -337,6 +340,9 @@ def _cross_check(dataset: Dataset, errors: list[DataError]) -> None:
         for pid in (mission.operator, mission.host):
             if pid not in parties:
                 problem(mission, "operator", f"unknown party {pid!r}")
+    for point in dataset.map_points:
+        if point.entity not in entity_ids:
+            problem(point, "entity", f"unknown entity {point.entity!r}")
     for flow in dataset.trade:
         if flow.partner not in entity_ids:
             problem(flow, "partner", f"unknown entity {flow.partner!r}")
@@ -391,6 +397,8 @@ def load(data_dir: Path | str) -> Dataset:
         ds.narratives = _load_yaml_records(Narrative, root / NARRATIVES_YAML, root, errors, ds)
     if (root / COVERAGE_NOTES_YAML).exists():
         ds.coverage_notes = _load_yaml_records(CoverageNote, root / COVERAGE_NOTES_YAML, root, errors, ds)
+    if (root / MAP_POINTS_CSV).exists():
+        ds.map_points = _load_csv_records(MapPoint, root / MAP_POINTS_CSV, root, errors, ds)
     if (root / FIGURES_YAML).exists():
         ds.figures = _load_yaml_records(Figure, root / FIGURES_YAML, root, errors, ds)
     if (root / TRADE_CSV).exists():

@@ -347,6 +347,12 @@ class KnowledgeBase:
         """What sources say about trends and roles, kept attributed to them."""
         return [self.expand_citations(n) for n in self.store.narratives()]
 
+    def map_points(self) -> list[Record]:
+        """Marker positions for every entity the map can place, each with its source."""
+        sources = {"natural-earth-50m": "world-atlas", "cow-capitals": "cow-capitals"}
+        return [{**p, "citations": self.expand_citations([{"source": sources[p["basis"]], "locator": p["locator"]}])}
+                for p in self.store.map_points()]
+
     def works(self) -> list[Record]:
         """The bibliography: every work a citation can point at."""
         return self.store.works()

@@ -468,6 +468,16 @@ class CoverageNote(Strict):
     reason: str
 
 
+class MapPoint(Strict):
+    """Where the map puts a marker for an entity (small states vanish at world scale)."""
+
+    entity: EntityId
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    basis: str = Field(pattern=r"^(natural-earth-50m|cow-capitals)$")
+    locator: str
+
+
 class StateSystemSpell(Strict):
     """COW State System membership: one spell of a state in the system."""
 
@@ -502,6 +512,7 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     "work": Work,
     "narrative": Narrative,
     "coverage_note": CoverageNote,
+    "map_point": MapPoint,
 }
 
 

@@ -71,7 +71,9 @@ FILES: dict[str, list[tuple[str, str, Filter | None]]] = {
         ("cow_war_inter.csv", "cow_war_inter_japan.csv", _japan_wars),
         ("atop_alliance_japan.csv", "atop_alliance_japan.csv", None),
         ("cow_trade_ndy_japan.csv", "cow_trade_ndy_japan.csv", None),
+        ("cow_capitals.csv", "cow_capitals.csv", None),
     ],
+    "world-atlas": [("countries-50m.json", "countries-50m.json", None)],
     "us-office-of-historian": [
         ("visits_by_japanese_leaders_to_us.csv", "visits_by_japanese_leaders_to_us.csv", None),
         ("us_president_secretary_travels_to_japan.csv", "us_president_secretary_travels_to_japan.csv", None),

@@ -72,7 +72,8 @@ def fingerprint(dataset: Dataset) -> str:
     for group in (dataset.sources, dataset.entities, dataset.relation_events,
                   dataset.status_statements, dataset.exchanges, dataset.state_spells,
                   dataset.timeline, dataset.disputes, dataset.figures, dataset.trade,
-                  dataset.missions, dataset.works, dataset.narratives, dataset.coverage_notes):
+                  dataset.missions, dataset.works, dataset.narratives, dataset.coverage_notes,
+                  dataset.map_points):
         for record in group:
             digest.update(_dump(record).encode())
     return digest.hexdigest()[:16]
@@ -155,6 +156,8 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
             rows.append((kind, record_id, c.source, c.url, c.work, c.publisher, c.title, c.quote,
                          c.locator, c.language))
     conn.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO map_points VALUES (?, ?, ?, ?, ?)",
+                     [(m.entity, m.lat, m.lon, m.basis, m.locator) for m in ds.map_points])
     documents = write_search(conn, ds)
     counts = {
         "entities": len(ds.entities),

@@ -212,12 +212,12 @@ class Store:
         total = self.conn.execute(f"SELECT count(*) FROM search WHERE {where}", params).fetchone()[0]
         weights = ", ".join(str(w) for w in WEIGHTS)
         rows = self.conn.execute(
-            f"SELECT doc_type, doc_id, label_en, label_ja, text, bm25(search, {weights}) AS score "
+            f"SELECT doc_type, doc_id, label_en, label_ja, text, page, bm25(search, {weights}) AS score "
             f"FROM search WHERE {where} ORDER BY score LIMIT ? OFFSET ?", [*params, limit, offset])
         hits = []
-        for doc_type, doc_id, label_en, label_ja, text, score in rows:
+        for doc_type, doc_id, label_en, label_ja, text, page, score in rows:
             hits.append({"type": doc_type, "id": doc_id, "title_en": label_en, "title_ja": label_ja,
-                         "score": round(-score, 4), "excerpt": _excerpt(json.loads(text), query)})
+                         "score": round(-score, 4), "page": page, "excerpt": _excerpt(json.loads(text), query)})
         return total, hits
 
 
@@ -233,3 +233,7 @@ def _excerpt(text: dict[str, Any], query: str, width: int = 80) -> str | None:
                 start, end = max(0, at - width), min(len(part), at + len(term) + width)
                 return ("…" if start else "") + part[start:end] + ("…" if end < len(part) else "")
     return None
+
+    def map_points(self) -> list[Record]:
+        rows = self.conn.execute("SELECT entity, lat, lon, basis, locator FROM map_points ORDER BY entity")
+        return [dict(zip(("entity", "lat", "lon", "basis", "locator"), r, strict=True)) for r in rows]

@@ -97,3 +97,4 @@ CREATE TABLE citations (
 CREATE INDEX citations_source ON citations(source);
 CREATE TABLE narratives (id TEXT PRIMARY KEY, record TEXT NOT NULL);
 CREATE TABLE coverage_notes (sentence_id TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE map_points (entity TEXT PRIMARY KEY, lat REAL NOT NULL, lon REAL NOT NULL, basis TEXT NOT NULL, locator TEXT NOT NULL);

@@ -18,7 +18,7 @@ from gaiko.store.textindex import index_text
 SCHEMA = """
 CREATE VIRTUAL TABLE search USING fts5(
   title, names, body, quotes,
-  doc_type UNINDEXED, doc_id UNINDEXED, label_en UNINDEXED, label_ja UNINDEXED, text UNINDEXED,
+  doc_type UNINDEXED, doc_id UNINDEXED, label_en UNINDEXED, label_ja UNINDEXED, text UNINDEXED, page UNINDEXED,
   tokenize = 'unicode61 remove_diacritics 2'
 );
 """
@@ -26,6 +26,17 @@ CREATE VIRTUAL TABLE search USING fts5(
 WEIGHTS = (10.0, 8.0, 2.0, 1.0)
 
 Doc = tuple[str, str, str, str | None, list[str], str, list[str]]  # type, id, en, ja, names, body, quotes
+
+
+def web_page(doc_type: str, doc_id: str, partner: str | None = None) -> str:
+    """The explorer's page for a search hit."""
+    if doc_type == "entity":
+        return f"/country/{doc_id}"
+    if doc_type in ("relation_event", "figure") and partner:
+        return f"/country/{partner}"
+    pages = {"timeline_event": "/timeline", "dispute": "/disputes", "work": "/sources",
+             "narrative": "/timeline", "figure": "/sources"}
+    return f"{pages.get(doc_type, '/')}#{doc_id}"
 
 
 def _join(*parts: Any) -> str:
@@ -74,12 +85,15 @@ def _documents(ds: Dataset) -> Iterator[Doc]:
 def write_search(conn: sqlite3.Connection, ds: Dataset) -> int:
     """Create and fill the search table; return the number of documents."""
     conn.executescript(SCHEMA)
+    partners = {e.id: e.partner for e in ds.relation_events}
+    partners |= {f.id: f.recipients[0] for f in ds.figures if len(f.recipients) == 1}
     rows = []
     for doc_type, doc_id, label_en, label_ja, doc_names, body, doc_quotes in _documents(ds):
         title = _join(label_en, label_ja)
         text = json.dumps({"names": doc_names, "body": body, "quotes": doc_quotes}, ensure_ascii=False)
         rows.append((index_text(title), index_text(" | ".join(doc_names)), index_text(body),
-                     index_text(" | ".join(doc_quotes)), doc_type, doc_id, label_en, label_ja, text))
-    conn.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                     index_text(" | ".join(doc_quotes)), doc_type, doc_id, label_en, label_ja, text,
+                     web_page(doc_type, doc_id, partners.get(doc_id))))
+    conn.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     conn.execute("INSERT INTO search(search) VALUES ('optimize')")
     return len(rows)

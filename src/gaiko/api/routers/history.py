@@ -98,3 +98,9 @@ async def work(request: Request, work_id: Annotated[str, Path(examples=["gustafs
 @router.get("/api/v1/narratives", summary="What sources say about trends and roles")
 async def narratives(request: Request) -> JSON:
     return JSON(kb_of(request).narratives())
+
+
+@router.get("/api/v1/map-points", summary="Where the map puts each entity's marker")
+async def map_points(request: Request) -> JSON:
+    """Marker positions (small states vanish at world scale), each with its source."""
+    return JSON(kb_of(request).map_points())
