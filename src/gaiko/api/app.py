@@ -11,7 +11,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from gaiko.api import problems
 from gaiko.api.prepared import PreparedResponses
-from gaiko.api.routers import entities, history, relations, reports, search
+from gaiko.api.routers import entities, history, relations, reports, search, web
 from gaiko.kb import KnowledgeBase
 
 DESCRIPTION = """A sourced, time-aware knowledge base of Japan's foreign relations.
@@ -53,6 +53,7 @@ def create_app(kb: KnowledgeBase, warm: bool = True) -> FastAPI:
     problems.install(app)
     for module in (entities, relations, history, search, reports):
         app.include_router(module.router, responses=problems.ERROR_RESPONSES)
+    app.include_router(web.router)
     _register_problem_schema(app)
     # The last added is the outermost: CORS, then prepared answers, then the routers.
     app.add_middleware(PreparedResponses, fingerprint=kb.meta.get("data_fingerprint", "0"), registry=app.state)

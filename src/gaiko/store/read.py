@@ -220,6 +220,10 @@ class Store:
                          "score": round(-score, 4), "page": page, "excerpt": _excerpt(json.loads(text), query)})
         return total, hits
 
+    def map_points(self) -> list[Record]:
+        rows = self.conn.execute("SELECT entity, lat, lon, basis, locator FROM map_points ORDER BY entity")
+        return [dict(zip(("entity", "lat", "lon", "basis", "locator"), r, strict=True)) for r in rows]
+
 
 def _excerpt(text: dict[str, Any], query: str, width: int = 80) -> str | None:
     """A short stretch of the document's own text around the first query term found."""
@@ -233,7 +237,3 @@ def _excerpt(text: dict[str, Any], query: str, width: int = 80) -> str | None:
                 start, end = max(0, at - width), min(len(part), at + len(term) + width)
                 return ("…" if start else "") + part[start:end] + ("…" if end < len(part) else "")
     return None
-
-    def map_points(self) -> list[Record]:
-        rows = self.conn.execute("SELECT entity, lat, lon, basis, locator FROM map_points ORDER BY entity")
-        return [dict(zip(("entity", "lat", "lon", "basis", "locator"), r, strict=True)) for r in rows]
