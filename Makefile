@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := gaiko.db
 DATA_FILES := $(shell find data -type f -not -path 'data/upstream/*' 2>/dev/null)
 
-.PHONY: run test lint build import bench bench-api clean
+.PHONY: run test lint build import bench bench-api bench-web system-deps clean
 
 $(BIN)/gaiko: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,12 +13,27 @@ $(BIN)/gaiko: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[import,dev]'
 	touch $@
 
+# The explorer's libraries, from package-lock.json (no CDN, nothing copied by hand).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# What the browser tests need from Debian: Chromium and a Japanese (and a Korean) font.
+SYSTEM_PACKAGES := chromium fonts-ipafont-gothic fonts-nanum
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing $$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
 $(DB): $(BIN)/gaiko $(DATA_FILES)
 	$(BIN)/gaiko build --data data --db $(DB)
 
 build: $(DB)
 
-run: $(DB)
+run: $(DB) node_modules/.package-lock.json
 	$(BIN)/gaiko serve --db $(DB) --host 127.0.0.1 --port 8000
 
 lint: $(BIN)/gaiko
@@ -26,7 +41,7 @@ lint: $(BIN)/gaiko
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint $(DB)
+test: lint $(DB) node_modules/.package-lock.json system-deps
 	$(BIN)/gaiko data check --data data
 	$(BIN)/pytest
 
@@ -50,9 +65,12 @@ bench: $(DB)
 	$(PYTHON) -m venv .venv-bench
 	.venv-bench/bin/pip install --quiet 'datasette==0.65.5'
 
+bench-web: $(DB) node_modules/.package-lock.json system-deps
+	$(BIN)/python bench/web.py
+
 bench-api: $(DB) .venv-bench/bin/datasette
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/api.py
 
 clean:
-	rm -rf $(VENV) $(DB) export .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DB) export node_modules .pytest_cache .mypy_cache .ruff_cache
