@@ -368,45 +368,46 @@ def _check_ids(records: list[Any], problem: Any) -> None:
         seen.add(record.id)
 
 
+# What data/ holds: (Dataset attribute, record model, file or glob). Files other than the
+# required ones may be absent; a folder's files are read in name order.
+RESOURCES: list[tuple[str, type[BaseModel], str]] = [
+    ("sources", Source, SOURCES_YAML),
+    ("entities", Entity, ENTITIES_CSV),
+    ("entities", Entity, HISTORICAL_YAML),
+    ("corrections", Correction, CORRECTIONS_YAML),
+    ("status_statements", StatusStatement, STATEMENTS_YAML),
+    ("relation_events", RelationEvent, f"{RELATIONS_DIR}/*.yaml"),
+    ("exchanges", DiplomaticExchange, EXCHANGE_CSV),
+    ("state_spells", StateSystemSpell, STATES_CSV),
+    ("timeline", TimelineEvent, f"{TIMELINE_DIR}/*.yaml"),
+    ("disputes", Dispute, f"{DISPUTES_DIR}/*.yaml"),
+    ("works", Work, WORKS_YAML),
+    ("narratives", Narrative, NARRATIVES_YAML),
+    ("coverage_notes", CoverageNote, COVERAGE_NOTES_YAML),
+    ("map_points", MapPoint, MAP_POINTS_CSV),
+    ("figures", Figure, FIGURES_YAML),
+    ("trade", TradeFlow, TRADE_CSV),
+    ("missions", Mission, MISSIONS_CSV),
+]
+REQUIRED = (SOURCES_YAML, ENTITIES_CSV)
+
+
 def load(data_dir: Path | str) -> Dataset:
     """Read and validate data/; raise DataErrors listing every problem at once."""
     root = Path(data_dir)
-    errors: list[DataError] = []
-    ds = Dataset()
     if not root.is_dir():
         raise DataErrors([DataError(str(root), 0, "folder", "does not exist")])
-    ds.sources = _load_yaml_records(Source, root / SOURCES_YAML, root, errors, ds)
-    ds.entities = _load_csv_records(Entity, root / ENTITIES_CSV, root, errors, ds, _entity_row_to_raw)
-    if (root / HISTORICAL_YAML).exists():
-        ds.entities += _load_yaml_records(Entity, root / HISTORICAL_YAML, root, errors, ds)
-    if (root / CORRECTIONS_YAML).exists():
-        ds.corrections = _load_yaml_records(Correction, root / CORRECTIONS_YAML, root, errors, ds)
-    if (root / STATEMENTS_YAML).exists():
-        ds.status_statements = _load_yaml_records(StatusStatement, root / STATEMENTS_YAML, root, errors, ds)
-    for path in sorted((root / RELATIONS_DIR).glob("*.yaml")):
-        ds.relation_events += _load_yaml_records(RelationEvent, path, root, errors, ds)
-    if (root / EXCHANGE_CSV).exists():
-        ds.exchanges = _load_csv_records(DiplomaticExchange, root / EXCHANGE_CSV, root, errors, ds)
-    for path in sorted((root / TIMELINE_DIR).glob("*.yaml")):
-        ds.timeline += _load_yaml_records(TimelineEvent, path, root, errors, ds)
-    for path in sorted((root / DISPUTES_DIR).glob("*.yaml")):
-        ds.disputes += _load_yaml_records(Dispute, path, root, errors, ds)
-    if (root / WORKS_YAML).exists():
-        ds.works = _load_yaml_records(Work, root / WORKS_YAML, root, errors, ds)
-    if (root / NARRATIVES_YAML).exists():
-        ds.narratives = _load_yaml_records(Narrative, root / NARRATIVES_YAML, root, errors, ds)
-    if (root / COVERAGE_NOTES_YAML).exists():
-        ds.coverage_notes = _load_yaml_records(CoverageNote, root / COVERAGE_NOTES_YAML, root, errors, ds)
-    if (root / MAP_POINTS_CSV).exists():
-        ds.map_points = _load_csv_records(MapPoint, root / MAP_POINTS_CSV, root, errors, ds)
-    if (root / FIGURES_YAML).exists():
-        ds.figures = _load_yaml_records(Figure, root / FIGURES_YAML, root, errors, ds)
-    if (root / TRADE_CSV).exists():
-        ds.trade = _load_csv_records(TradeFlow, root / TRADE_CSV, root, errors, ds)
-    if (root / MISSIONS_CSV).exists():
-        ds.missions = _load_csv_records(Mission, root / MISSIONS_CSV, root, errors, ds)
-    if (root / STATES_CSV).exists():
-        ds.state_spells = _load_csv_records(StateSystemSpell, root / STATES_CSV, root, errors, ds)
+    errors = [DataError(f"{root.name}/{name}", 0, "file", "is missing") for name in REQUIRED
+              if not (root / name).is_file()]
+    ds = Dataset()
+    for attribute, model, pattern in RESOURCES:
+        for path in sorted(root.glob(pattern)):
+            if path.suffix == ".csv":
+                to_raw = _entity_row_to_raw if model is Entity else None
+                records = _load_csv_records(model, path, root, errors, ds, to_raw)
+            else:
+                records = _load_yaml_records(model, path, root, errors, ds)
+            getattr(ds, attribute).extend(records)
     _cross_check(ds, errors)
     if not errors:
         ds.entities = _apply_corrections(ds, errors)

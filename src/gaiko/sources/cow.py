@@ -9,6 +9,7 @@ import csv
 from pathlib import Path
 
 from gaiko.datafiles import EXCHANGE_CSV, STATES_CSV
+from gaiko.sources import write_rows
 from gaiko.sources.cowcodes import CowCodes
 
 RAW_FILE = "cow-diplomatic-exchange/diplomatic_exchange_2006v1_japan.csv"
@@ -34,12 +35,7 @@ def import_exchange(upstream: Path, data_dir: Path) -> tuple[int, list[int]]:
                 "level_japan_in_partner": row["DR_at_2"],
                 "exchange": "true" if row["DE"] == "1" else "false",
             })
-    out = data_dir / EXCHANGE_CSV
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(written)
+    write_rows(data_dir / EXCHANGE_CSV, COLUMNS, written)
     return len(written), sorted(skipped)
 
 
@@ -56,10 +52,5 @@ def import_state_system(upstream: Path, data_dir: Path) -> int:
             end = f"{int(r['endyear']):04d}-{int(r['endmonth']):02d}-{int(r['endday']):02d}"
             rows.append({"cow_code": r["ccode"], "cow_abbrev": r["stateabb"], "name": r["statenme"],
                          "start": start, "end": end})
-    out = data_dir / STATES_CSV
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=STATE_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(data_dir / STATES_CSV, STATE_COLUMNS, rows)
     return len(rows)

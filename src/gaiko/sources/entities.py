@@ -18,6 +18,7 @@ from typing import Any
 
 from gaiko.datafiles import ENTITIES_CSV, LIST_SEPARATOR
 from gaiko.model import EntityKind
+from gaiko.sources import write_rows
 
 # Entities beyond the 193 UN members: the observers and the states MOFA or the seed name.
 EXTRA_ENTITIES: dict[str, EntityKind] = {
@@ -207,8 +208,5 @@ def build_rows(upstream: Path) -> list[dict[str, str]]:
 def write_entities(upstream: Path, data_dir: Path) -> int:
     """Write data/entities.csv; return the number of rows."""
     rows = build_rows(upstream)
-    with (data_dir / ENTITIES_CSV).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(data_dir / ENTITIES_CSV, COLUMNS, rows)
     return len(rows)

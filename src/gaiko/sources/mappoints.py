@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from gaiko.datafiles import ENTITIES_CSV
+from gaiko.sources import write_rows
 
 POINTS_CSV = "evidence/map_points.csv"
 ATLAS = "world-atlas/countries-50m.json"
@@ -116,9 +117,5 @@ def import_map_points(upstream: Path, data_dir: Path) -> tuple[int, list[str]]:
                          "locator": f"cow_capitals.csv ccode={entity['cow_code']} ({capital})"})
         else:
             missing.append(entity["id"])
-    out = data_dir / POINTS_CSV
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(data_dir / POINTS_CSV, COLUMNS, rows)
     return len(rows), missing

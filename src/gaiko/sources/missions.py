@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from gaiko.datafiles import ENTITIES_CSV, LIST_SEPARATOR, SELF_ID
+from gaiko.sources import write_rows
 
 MISSIONS_CSV = "missions.csv"
 SNAPSHOT = "2022-11-16"
@@ -63,8 +64,5 @@ def import_missions(upstream: Path, data_dir: Path) -> tuple[int, list[str]]:
                 "as_of": SNAPSHOT,
             })
     rows.sort(key=lambda row: (row["operator"], row["host"], row["id"]))
-    with (data_dir / MISSIONS_CSV).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(data_dir / MISSIONS_CSV, COLUMNS, rows)
     return len(rows), sorted(unmatched)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from gaiko.sources import write_rows
 from gaiko.sources.cowcodes import CowCodes
 
 TRADE_CSV = "evidence/cow_trade.csv"
@@ -33,10 +34,5 @@ def import_trade(upstream: Path, data_dir: Path) -> tuple[int, list[int]]:
             imports, exports = (r["flow1"], r["flow2"]) if japan_first else (r["flow2"], r["flow1"])
             rows.append({"partner": entity, "cow_code": other, "year": year,
                          "japan_imports": imports, "japan_exports": exports})
-    out = data_dir / TRADE_CSV
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(data_dir / TRADE_CSV, COLUMNS, rows)
     return len(rows), sorted(skipped)
