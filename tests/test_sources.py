@@ -67,3 +67,33 @@ def test_state_system_spells_are_imported_as_iso_dates(tmp_path: Path) -> None:
     assert count == len(rows)
     japan = [r for r in rows if r["cow_code"] == "740"]
     assert [(r["start"], r["end"]) for r in japan] == [("1860-01-01", "1945-08-14"), ("1952-04-28", "2024-12-31")]
+
+
+def test_every_import_reproduces_the_shipped_files(tmp_path: Path) -> None:
+    """Re-running the imports on data/upstream gives data/ back byte for byte: they are repeatable."""
+    pytest.importorskip("country_converter")
+    import shutil
+
+    from gaiko.sources.bibliography import write_works
+    from gaiko.sources.cow import import_state_system
+    from gaiko.sources.entities import write_entities
+    from gaiko.sources.history import import_timeline
+    from gaiko.sources.mappoints import import_map_points
+    from gaiko.sources.missions import import_missions
+    from gaiko.sources.trade import import_trade
+
+    for name in ("historical_entities.yaml", "cow_code_map.csv"):
+        shutil.copy(DATA / name, tmp_path / name)
+    (tmp_path / "timeline").mkdir()
+    write_entities(UPSTREAM, tmp_path)
+    import_exchange(UPSTREAM, tmp_path)
+    import_state_system(UPSTREAM, tmp_path)
+    import_timeline(UPSTREAM, tmp_path)
+    import_trade(UPSTREAM, tmp_path)
+    import_missions(UPSTREAM, tmp_path)
+    import_map_points(UPSTREAM, tmp_path)
+    write_works(UPSTREAM / "seed" / "foreign-relations-of-japan.txt", tmp_path)
+    produced = [p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(produced) >= 14
+    for rel in produced:
+        assert (tmp_path / rel).read_bytes() == (DATA / rel).read_bytes(), rel
