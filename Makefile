@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := gaiko.db
 DATA_FILES := $(shell find data -type f -not -path 'data/upstream/*' 2>/dev/null)
 
-.PHONY: run test lint build import bench bench-api bench-web system-deps clean
+.PHONY: run test lint build import bench bench-api bench-web system-deps docs clean
 
 $(BIN)/gaiko: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ bench-web: $(DB) node_modules/.package-lock.json system-deps
 bench-api: $(DB) .venv-bench/bin/datasette
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/api.py
+
+# The command reference, from the real --help (tests/test_docs.py checks it is current).
+docs: $(BIN)/gaiko
+	$(BIN)/python docs/cli_reference.py
 
 clean:
 	rm -rf $(VENV) $(DB) export node_modules .pytest_cache .mypy_cache .ruff_cache
