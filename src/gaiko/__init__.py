@@ -1,0 +1,38 @@
+"""gaiko (外交): a sourced, time-aware knowledge base of Japan's foreign relations.
+
+    import gaiko
+    kb = gaiko.open("gaiko.db")
+    kb.country("韓国")["status"]          # 'diplomatic'
+    kb.status("CHN", datetime.date(1960, 1, 1)).status
+
+Names are imported lazily, so that `gaiko --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from gaiko.kb import KnowledgeBase, UnknownEntity
+    from gaiko.model import Entity, RelationEvent, Status
+
+__all__ = ["Entity", "KnowledgeBase", "RelationEvent", "Status", "UnknownEntity", "open"]
+_LAZY = {"KnowledgeBase": "gaiko.kb", "UnknownEntity": "gaiko.kb", "Entity": "gaiko.model",
+         "RelationEvent": "gaiko.model", "Status": "gaiko.model"}
+
+
+def open(path: str | Path = "gaiko.db") -> KnowledgeBase:  # noqa: A001 - the façade's verb, like sqlite3.connect
+    """Open a built gaiko database read-only."""
+    from gaiko.kb import KnowledgeBase
+
+    return KnowledgeBase(path)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'gaiko' has no attribute {name!r}")
