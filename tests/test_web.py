@@ -143,6 +143,7 @@ def test_the_japanese_switch_shows_japanese_names_and_keeps_it_in_the_url(page, 
     page.wait_for_selector("h1:has-text('大韓民国')")
     assert "lang=ja" in page.url
     assert page.locator("nav a", has_text="年表").count() == 1
+    assert page.locator("table.events td", has_text="国交正常化").count() >= 1
     shot(page, "country-kor-ja")
 
 

@@ -63,7 +63,7 @@ export async function country(view, query) {
   const codes = ["iso2", "iso3", "iso_numeric", "cow_code", "gw_code", "wikidata"].filter((k) => e[k] != null)
     .map((k) => `${k}: ${esc(e[k])}`).join(" · ");
   const events = e.events.map((ev) => `<tr id="${esc(ev.id)}">
-      <td>${esc(ev.date)}</td><td>${esc(ev.type.replace("_", " "))}${ev.starts_relations ? " ✓" : ""}</td>
+      <td>${esc(ev.date)}</td><td data-type="${esc(ev.type)}">${esc(t(`event.${ev.type}`))}${ev.starts_relations ? " ✓" : ""}</td>
       <td>${esc(ev.instrument || "")}${ev.note ? `<br><span class="muted">${esc(ev.note)}</span>` : ""}</td>
       <td>${citeList(ev.citations)}${(ev.alternatives || []).map((a) =>
         `<p class="muted">${esc(t("country.other"))}: ${esc(a.date)}</p>${citeList(a.citations)}`).join("")}</td></tr>`).join("");
