@@ -60,8 +60,21 @@ def test_relations_filters_and_rejects_unknown_values(kb: KnowledgeBase) -> None
 
 
 def test_export_holds_every_record(kb: KnowledgeBase) -> None:
+    import json
+
     document = kb.export()
     counts = {k: len(v) for k, v in document.items() if isinstance(v, list)}
-    assert counts["entities"] == len(kb.entities())
-    assert counts["relation_events"] == sum(len(kb.events(e["id"])) for e in kb.entities())
+    stored = json.loads(kb.meta["counts"])
+    for table in ("entities", "relation_events", "diplomatic_exchange", "timeline_events", "disputes",
+                  "figures", "missions", "trade", "works", "narratives"):
+        assert counts[table] == stored[table], table
     assert counts["sources"] == len(kb.sources)
+
+
+def test_export_as_of_leaves_out_later_events(kb: KnowledgeBase) -> None:
+    import datetime as dt
+
+    past = kb.export(dt.date(1960, 1, 1))
+    assert all(e["date"] < "1961" for e in past["relation_events"])
+    assert {r["id"]: r["status"] for r in past["relations"]}["CHN"] == "severed"
+    assert len(past["relation_events"]) < len(kb.export()["relation_events"])

@@ -9,7 +9,8 @@ from typing import Any
 
 # Nested values (citations, lists) go into CSV cells as JSON.
 TABLES = ("sources", "entities", "relation_events", "status_statements", "corrections",
-          "diplomatic_exchange", "relations")
+          "diplomatic_exchange", "relations", "timeline_events", "disputes", "figures", "missions",
+          "trade", "works", "narratives")
 
 
 def _cell(value: Any) -> Any:
