@@ -137,3 +137,15 @@ def test_corrections_name_a_real_field(data_dir: Path) -> None:
       locator: x
 """)
     assert errors_of(data_dir) == [f"data/corrections.yaml:{start}: field: 'capital' cannot be corrected"]
+
+
+def test_a_duplicate_key_is_an_error_not_a_silent_overwrite(data_dir: Path) -> None:
+    path = data_dir / "relations" / "fixture.yaml"
+    start = append(path, f"""\
+- id: kor-establishment-1965-x
+  partner: KOR
+  type: establishment
+  date: "1965"
+  date: "1966"
+{GOOD_CITATION}""")
+    assert errors_of(data_dir) == [f"data/relations/fixture.yaml:{start + 4}: yaml: duplicate key 'date'"]

@@ -115,6 +115,12 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    seen: set[str] = set()
+    for key, _ in node.value:
+        # YAML would silently keep the last of two equal keys; in data/ that hides a mistake.
+        if key.value in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key.value!r}", key.start_mark)
+        seen.add(key.value)
     mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)  # type: ignore[assignment]
     lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
     mapping["__line__"] = node.start_mark.line + 1
