@@ -7,10 +7,12 @@ DATA_FILES := $(shell find data -type f -not -path 'data/upstream/*' 2>/dev/null
 
 .PHONY: run test lint build import bench bench-api bench-web system-deps docs clean
 
-$(BIN)/gaiko: pyproject.toml
+# constraints.txt pins every Python package to the versions the tests last passed with
+# (refresh it on purpose: `.venv/bin/pip freeze --exclude-editable > constraints.txt`).
+$(BIN)/gaiko: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[import,dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[import,dev]'
 	touch $@
 
 # The explorer's libraries, from package-lock.json (no CDN, nothing copied by hand).
