@@ -66,3 +66,12 @@ def test_as_of_uses_the_last_day_of_a_partial_date() -> None:
     assert parse_as_of("1960-02") == dt.date(1960, 2, 29)
     assert parse_as_of("1960-01-01") == dt.date(1960, 1, 1)
     assert parse_as_of(None) == dt.date.today()
+
+
+def test_a_period_from_partial_dates() -> None:
+    from gaiko.dates import parse_period
+
+    assert parse_period("1945", "1952-04") == (dt.date(1945, 1, 1), dt.date(1952, 4, 30))
+    assert parse_period(None, None) == (None, None)
+    with pytest.raises(ValueError, match="inverted"):
+        parse_period("2000", "1990")

@@ -137,12 +137,11 @@ def timeline(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """The history of Japan's foreign relations, as dated and cited events."""
-    from gaiko.dates import PartialDate
+    from gaiko.dates import parse_period
     from gaiko.kb import UnknownEntity
 
     try:
-        first = PartialDate.parse(start).earliest if start else None
-        last = PartialDate.parse(end).latest if end else None
+        first, last = parse_period(start, end)
     except ValueError as exc:
         fail(f"--from/--to: {exc}", 2)
     try:

@@ -128,3 +128,17 @@ def parse_as_of(text: str | None) -> dt.date:
     if text is None or text == "" or text == "today":
         return dt.date.today()
     return PartialDate.parse(text).latest
+
+
+def parse_period(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """A user's --from/--to (or from/to): the first day of `start`, the last day of `end`."""
+    first = PartialDate.parse(start).earliest if start else None
+    last = PartialDate.parse(end).latest if end else None
+    check_period(first, last)
+    return first, last
+
+
+def check_period(first: dt.date | None, last: dt.date | None) -> None:
+    """Raise ValueError when a period ends before it starts."""
+    if first and last and last < first:
+        raise ValueError(f"the period is inverted: {first.isoformat()} is after {last.isoformat()}")

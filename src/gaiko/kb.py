@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import defaultdict
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from gaiko.dates import PartialDate
+from gaiko.dates import PartialDate, check_period
 from gaiko.model import EntityKind, EventType, RelationEvent, Status, StatusStatement, Theme
 from gaiko.status import Exchange, StatusAt, status_on
 from gaiko.store import Store
@@ -25,6 +26,12 @@ T = TypeVar("T")
 MAX_SUGGESTIONS = 5
 SEARCH_TYPES = ("entity", "relation_event", "timeline_event", "dispute", "figure", "work", "narrative")
 SUGGESTION_CUTOFF = 0.6
+
+
+def _check_choice(what: str, value: str | None, choices: type[StrEnum]) -> None:
+    """Raise ValueError naming the valid values when `value` is not one of `choices`."""
+    if value is not None and value not in {c.value for c in choices}:
+        raise ValueError(f"unknown {what} {value!r}; use one of: {', '.join(c.value for c in choices)}")
 
 
 class UnknownEntity(LookupError):
@@ -220,8 +227,7 @@ class KnowledgeBase:
         region: str | None = None,
     ) -> list[Record]:
         """Every entity with Japan's status on a date, optionally filtered."""
-        if status is not None and status not in {s.value for s in Status}:
-            raise ValueError(f"unknown status {status!r}; use one of: {', '.join(s.value for s in Status)}")
+        _check_choice("status", status, Status)
         if region is not None and not self.entities(region=region):
             known = sorted({r for pair in self.regions() for r in pair if r})
             raise ValueError(f"unknown region {region!r}; use one of: {', '.join(known)}")
@@ -251,10 +257,8 @@ class KnowledgeBase:
         end: dt.date | None = None,
     ) -> list[Record]:
         """Relation events across partners, by partner (any name), type and period."""
-        if start and end and end < start:
-            raise ValueError(f"the period is inverted: {start.isoformat()} is after {end.isoformat()}")
-        if type is not None and type not in {t.value for t in EventType}:
-            raise ValueError(f"unknown event type {type!r}; use one of: {', '.join(t.value for t in EventType)}")
+        check_period(start, end)
+        _check_choice("event type", type, EventType)
         partner_id = self.lookup(partner)["id"] if partner else None
         out = []
         for entity_id, events in self._events.items():
@@ -301,10 +305,8 @@ class KnowledgeBase:
         region: str | None = None,
     ) -> list[Record]:
         """Timeline events overlapping a period, by country (any name), theme or region."""
-        if start and end and end < start:
-            raise ValueError(f"the period is inverted: {start.isoformat()} is after {end.isoformat()}")
-        if theme is not None and theme not in {t.value for t in Theme}:
-            raise ValueError(f"unknown theme {theme!r}; use one of: {', '.join(t.value for t in Theme)}")
+        check_period(start, end)
+        _check_choice("theme", theme, Theme)
         entity_id = self.lookup(country)["id"] if country else None
         rows = self.store.timeline(start.isoformat() if start else None, end.isoformat() if end else None,
                                    entity_id, theme, region)

@@ -10,7 +10,7 @@ from fastapi import Query, Request
 from starlette.responses import Response
 
 from gaiko.api.problems import Problem
-from gaiko.dates import PartialDate, parse_as_of
+from gaiko.dates import parse_as_of, parse_period
 
 MAX_PAGE = 500
 DEFAULT_PAGE = 100
@@ -43,13 +43,9 @@ def as_of_date(value: str | None) -> dt.date | None:
 
 def period(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
     try:
-        first = PartialDate.parse(start).earliest if start else None
-        last = PartialDate.parse(end).latest if end else None
+        return parse_period(start, end)
     except ValueError as exc:
         raise Problem(422, "Invalid period", str(exc)) from exc
-    if first and last and last < first:
-        raise Problem(422, "Invalid period", f"the period is inverted: {start} is after {end}")
-    return first, last
 
 
 def page(request: Request, items: list[Any], limit: int, offset: int, total: int | None = None) -> JSON:
