@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from gaiko import datafiles
-from gaiko.audit import audit
+from gaiko.audit import audit, first_start
 from gaiko.kb import KnowledgeBase
 from gaiko.store import build
 
@@ -63,3 +63,13 @@ def test_summary_counts_match_the_findings(audited) -> None:
     assert sum(summary["findings"].values()) == len(audited["findings"])
     assert summary["dated_total"] == sum(summary["dated_start_of_relations"].values())
     assert summary["dated_total"] == sum(summary["start_dates_resting_on"].values())
+
+
+def test_a_precise_start_within_a_coarse_one_dates_the_start() -> None:
+    events = [{"id": "a", "type": "establishment", "date": "1962"},
+              {"id": "b", "type": "recognition", "date": "1962-10-09", "starts_relations": True},
+              {"id": "c", "type": "recognition", "date": "1962-03-01"},
+              {"id": "d", "type": "establishment", "date": "1970-01-01"}]
+    assert first_start(events)["id"] == "b"
+    # An earlier start outside the coarse one's period is not overridden.
+    assert first_start([*events, {"id": "e", "type": "establishment", "date": "1950"}])["id"] == "e"

@@ -116,3 +116,42 @@ def test_partial_date_precision_is_respected_in_ordering() -> None:
     events = [event("severance", "1972-09-29", 1), event("establishment", "1952", 0)]
     assert status_on(day("1973-01-01"), events).status is Status.SEVERED
     assert PartialDate.parse("1952") < PartialDate.parse("1972-09-29")
+
+
+def test_a_precise_start_inside_a_year_decides_the_rest_of_that_year() -> None:
+    # Uganda: relations "established in 1962" (MOFA) and recognition on independence day,
+    # 1962-10-09, that started them (Diplomatic Bluebook).
+    events = [event("establishment", "1962", 0),
+              event("recognition", "1962-10-09", 1, starts_relations=True)]
+    assert status_on(day("1962-06-01"), events).status is Status.UNKNOWN
+    autumn = status_on(day("1962-11-01"), events)
+    assert (autumn.status, autumn.since) == (Status.DIPLOMATIC, "1962-10-09")
+    assert status_on(day("2000-01-01"), events).since == "1962-10-09"
+
+
+def test_an_undecided_severance_still_makes_the_status_unknown() -> None:
+    events = [event("establishment", "1900-01-01", 0), event("severance", "1941", 1)]
+    assert status_on(day("1941-06-01"), events).status is Status.UNKNOWN
+    assert status_on(day("1940-06-01"), events).status is Status.DIPLOMATIC
+
+
+coarse_dates = st.tuples(st.integers(1900, 1990), st.one_of(st.none(), st.integers(1, 12)))
+coarse_lists = st.lists(st.tuples(st.sampled_from(CHANGING), coarse_dates), min_size=1, max_size=5)
+
+
+def coarse(items: list[tuple[EventType, tuple[int, int | None]]]) -> list[RelationEvent]:
+    return [event(kind, f"{y}" if m is None else f"{y}-{m:02d}", n) for n, (kind, (y, m)) in enumerate(items)]
+
+
+@given(coarse_lists, st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(1992, 12, 31)))
+def test_a_known_status_holds_whenever_an_undecided_event_took_place(items, on) -> None:
+    events = coarse(items)
+    result = status_on(on, events)
+    if result.status is Status.UNKNOWN:
+        return
+    for undecided in (e for e in events if e.date.earliest <= on < e.date.latest):
+        others = [e for e in events if e is not undecided]
+        assert status_on(on, others).status is result.status
+        for when in (undecided.date.earliest, on):
+            pinned = event(undecided.type, when.isoformat(), 98)
+            assert status_on(on, [*others, pinned]).status is result.status

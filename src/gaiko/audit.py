@@ -35,10 +35,21 @@ JAPANESE_GOVERNMENT_HOSTS = ("mofa.go.jp", "emb-japan.go.jp", "kantei.go.jp", "a
 
 
 def first_start(events: list[Record]) -> Record | None:
-    """The earliest event that starts relations (an establishment, or a recognition so marked)."""
+    """The earliest event that starts relations (an establishment, or a recognition so marked).
+
+    A more precise start within the earliest one's period (a recognition on 1962-10-09 that
+    started relations "established in 1962") dates the same start more exactly, so it wins.
+    """
     starts = [e for e in events
               if e["type"] in START_TYPES or (e["type"] == "recognition" and e.get("starts_relations"))]
-    return min(starts, key=lambda e: PartialDate.parse(e["date"]).sort_key()) if starts else None
+    if not starts:
+        return None
+    first = min(starts, key=lambda e: PartialDate.parse(e["date"]).sort_key())
+    period = PartialDate.parse(first["date"])
+    within = [e for e in starts if period.earliest <= PartialDate.parse(e["date"]).earliest
+              and PartialDate.parse(e["date"]).latest <= period.latest]
+    return min(within, key=lambda e: (PartialDate.parse(e["date"]).latest - PartialDate.parse(e["date"]).earliest,
+                                      PartialDate.parse(e["date"]).sort_key()))
 
 
 def _host_kind(citations: list[Record]) -> str:

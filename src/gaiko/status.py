@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import product
 
 from gaiko.dates import PartialDate
 from gaiko.model import EventType, RelationEvent, Status, StatusStatement
@@ -95,6 +96,62 @@ def _from_evidence(exchanges: Iterable[Exchange], day: dt.date) -> StatusAt | No
     return None
 
 
+# Above this many ways of placing the undecided events, the status is simply unknown.
+_MAX_SCENARIOS = 256
+
+Dated = tuple[PartialDate, "RelationEvent | StatusStatement"]
+
+
+def _replay(initial: Status, items: Sequence[Dated]) -> StatusAt:
+    """Apply events and statements in order; a more precise event inside the current basis
+    (a "1962-10-09" recognition within a "1962" establishment) becomes the basis."""
+    result = StatusAt(initial)
+    for date, record in items:
+        if isinstance(record, StatusStatement):
+            # A statement confirming what the events say leaves the dated basis in place.
+            if record.status is not result.status:
+                result = StatusAt(record.status, "statement", record.id, str(date))
+            continue
+        new = event_effect(record, result.status)
+        if new is None:
+            continue
+        if new is result.status:
+            if result.basis == "event" and result.since and _refines(date, PartialDate.parse(result.since)):
+                result = StatusAt(new, "event", record.id, str(date))
+            continue
+        result = StatusAt(new, "event", record.id, str(date))
+    return result
+
+
+def _refines(date: PartialDate, basis: PartialDate) -> bool:
+    return basis.earliest <= date.earliest and date.latest <= basis.latest and date.precision != basis.precision
+
+
+def _placements(undecided: Sequence[Dated], decided: Sequence[Dated]) -> list[list[Dated]] | None:
+    """Every order the decided items and the undecided events can have taken, each undecided
+    event either not yet happened or happened between its earliest day and the day asked."""
+    options: list[list[int | None]] = []
+    for date, _ in undecided:
+        first = sum(1 for d, _ in decided if d.latest < date.earliest)
+        options.append([None, *range(first, len(decided) + 1)])
+    count = 1
+    for choice in options:
+        count *= len(choice)
+    if count > _MAX_SCENARIOS:
+        return None
+    scenarios = []
+    for positions in product(*options):
+        slots: list[list[Dated]] = [[] for _ in range(len(decided) + 1)]
+        for item, position in zip(undecided, positions, strict=True):
+            if position is not None:
+                slots[position].append(item)
+        order: list[Dated] = list(slots[0])
+        for item, slot in zip(decided, slots[1:], strict=True):
+            order += [item, *slot]
+        scenarios.append(order)
+    return scenarios
+
+
 def status_on(
     day: dt.date,
     events: Sequence[RelationEvent],
@@ -103,32 +160,28 @@ def status_on(
 ) -> StatusAt:
     """Japan's status with one partner on `day`.
 
-    Events apply in date order once their whole period has passed; an event whose period
-    contains the day (a "1960" event on 1960-06-01) makes the status unknown if it would
-    change it. A general statement applies from the end of its as-of period.
+    Events apply in date order once their whole period has passed. An event whose period
+    contains the day (a "1960" event on 1960-06-01) may or may not have happened yet: every
+    placement of it is tried, and if they disagree the status is unknown. A general statement
+    applies from the end of its as-of period.
     """
     timeline: list[tuple[PartialDate, int, RelationEvent | StatusStatement]] = [
         (e.date, 0, e) for e in events
     ] + [(s.as_of, 1, s) for s in statements]
     timeline.sort(key=lambda item: (item[0].sort_key(), item[1]))
-    ordered_events = [e for e in sorted(events, key=lambda e: e.date.sort_key())]
-    result = StatusAt(_initial(ordered_events))
-    for date, _, record in timeline:
-        if isinstance(record, StatusStatement):
-            # A statement confirming what the events say leaves the dated basis in place.
-            if date.latest <= day and record.status is not result.status:
-                result = StatusAt(record.status, "statement", record.id, str(date))
-            continue
-        new = event_effect(record, result.status)
-        if new is None or new is result.status:
-            continue
-        if date.latest <= day:
-            result = StatusAt(new, "event", record.id, str(date))
-        elif date.earliest <= day:
+    initial = _initial(sorted(events, key=lambda e: e.date.sort_key()))
+    decided: list[Dated] = [(d, r) for d, _, r in timeline if d.latest <= day]
+    undecided: list[Dated] = [(d, r) for d, _, r in timeline
+                              if isinstance(r, RelationEvent) and d.earliest <= day < d.latest]
+    result = _replay(initial, decided)
+    if undecided:
+        scenarios = _placements(undecided, decided)
+        outcomes = {_replay(initial, order).status for order in scenarios} if scenarios else set()
+        if outcomes != {result.status}:
+            date, record = next(((d, r) for d, r in undecided if _replay(initial, [*decided, (d, r)]).status
+                                 is not result.status), undecided[0])
             note = f"{record.id} ({date}) may or may not have taken place by {day.isoformat()}"
             return StatusAt(Status.UNKNOWN, "event", record.id, None, note)
-        else:
-            break
     if result.status is Status.UNKNOWN:
         return _from_evidence(exchanges, day) or result
     return result
