@@ -37,3 +37,27 @@ def test_the_special_cases(project_kb: KnowledgeBase) -> None:
     assert project_kb.status("XKX").status.value == "diplomatic"
     pyongyang = [e for e in project_kb.events("PRK") if e["type"] == "declaration"]
     assert pyongyang and pyongyang[0]["date"].startswith("2002")
+
+
+def test_the_lead_s_non_members_and_the_newest_state(project_kb: KnowledgeBase) -> None:
+    import datetime as dt
+
+    for partner in ("VAT", "COK", "NIU", "XKX"):
+        assert project_kb.status(partner).status.value == "diplomatic", partner
+    # Palestine: working ties, not diplomatic relations.
+    assert project_kb.status("PSE").status.value == "unofficial"
+    # The Cook Islands and Niue are recent: no relations before their establishment.
+    assert project_kb.status("NIU", dt.date(2000, 1, 1)).status.value == "none"
+    assert project_kb.status("SSD", dt.date(2011, 7, 8)).status.value == "none"
+    assert project_kb.status("SSD", dt.date(2011, 7, 10)).status.value == "diplomatic"
+
+
+def test_successor_states_and_the_war_years(project_kb: KnowledgeBase) -> None:
+    import datetime as dt
+
+    for gone in ("SUN", "YUG", "CSK", "DDR"):
+        assert project_kb.status(gone).status.value == "ended", gone
+    assert project_kb.status("CSK", dt.date(1960, 1, 1)).status.value == "diplomatic"
+    assert project_kb.status("USA", dt.date(1943, 1, 1)).status.value == "severed"
+    resumed = project_kb.status("USA", dt.date(1953, 1, 1))
+    assert (resumed.status.value, resumed.since) == ("diplomatic", "1952-04-28")
