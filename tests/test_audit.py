@@ -73,3 +73,32 @@ def test_a_precise_start_within_a_coarse_one_dates_the_start() -> None:
     assert first_start(events)["id"] == "b"
     # An earlier start outside the coarse one's period is not overridden.
     assert first_start([*events, {"id": "e", "type": "establishment", "date": "1950"}])["id"] == "e"
+
+
+def test_representation_while_the_events_say_relations_were_severed(data_dir: Path, tmp_path: Path) -> None:
+    # A severance with no resumption: COW still sees envoys in the later snapshot years.
+    (data_dir / "relations" / "extra.yaml").write_text("""\
+- id: kor-severance-1990
+  partner: KOR
+  type: severance
+  date: "1990-01-01"
+  citations:
+    - url: https://example.org/c
+      quote: test fixture
+""", encoding="utf-8")
+    db = tmp_path / "b.db"
+    build(datafiles.load(data_dir), db)
+    kb = KnowledgeBase(db)
+    try:
+        report = audit(kb)
+    finally:
+        kb.close()
+    finding = next(f for f in report["findings"] if f["kind"] == "representation_while_severed")
+    assert finding["entity"] == "KOR"
+    assert finding["years"] == [1990, 1995, 2000, 2005]
+    assert report["summary"]["findings"]["representation_while_severed"] == 1
+
+
+def test_no_representation_finding_while_relations_last(audited) -> None:
+    # Korea's relations run from 1965 on, and COW sees envoys from 1965 on.
+    assert "representation_while_severed" not in kinds(audited, "KOR")

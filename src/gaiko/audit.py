@@ -26,11 +26,14 @@ FINDING_KINDS = {
     "no_dated_establishment": "gap",
     "representation_before_establishment": "disagreement",
     "relations_without_representation": "disagreement",
+    "representation_while_severed": "disagreement",
     "before_state_system_entry": "disagreement",
     "late_after_un_admission": "note",
     "conflicting_claims": "disagreement",
     "historical_state_without_end": "gap",
 }
+# Derived statuses under which COW should see no envoys.
+WITHOUT_RELATIONS = {"severed", "none", "recognised"}
 JAPANESE_GOVERNMENT_HOSTS = ("mofa.go.jp", "emb-japan.go.jp", "kantei.go.jp", "archives.go.jp")
 
 
@@ -136,9 +139,19 @@ def _against_cow(kb: KnowledgeBase, entity: Record, start: Record, start_date: P
             "representation_before_establishment", entity,
             f"COW records representation in {', '.join(map(str, early))}, before relations start "
             f"{start['date']} ({start['id']})", event=start["id"], years=early))
+    statuses = {r["year"]: kb.status(entity["id"], dt.date(r["year"], 7, 1)).status.value
+                for r in rows if r["year"] <= COW_LAST_SNAPSHOT}
+    # After the start, COW sees envoys in years the events say there were no relations.
+    gap = [r["year"] for r in rows if r["exchange"] and r["year"] > start_date.latest.year
+           and statuses.get(r["year"]) in WITHOUT_RELATIONS]
+    if gap:
+        found.append(_finding(
+            "representation_while_severed", entity,
+            f"COW records representation in {', '.join(map(str, gap))}, when the events give "
+            f"{', '.join(sorted({statuses[y] for y in gap}))}: a severance without a recorded "
+            "resumption, or an end of relations recorded too early?", years=gap))
     # Snapshot years in which the events say relations were in force.
-    in_force = [r for r in rows if r["year"] <= COW_LAST_SNAPSHOT
-                and kb.status(entity["id"], dt.date(r["year"], 7, 1)).status.value == "diplomatic"]
+    in_force = [r for r in rows if statuses.get(r["year"]) == "diplomatic"]
     if in_force and not any(r["exchange"] for r in in_force):
         years = [r["year"] for r in in_force]
         found.append(_finding(
