@@ -155,3 +155,12 @@ def test_a_known_status_holds_whenever_an_undecided_event_took_place(items, on) 
         for when in (undecided.date.earliest, on):
             pinned = event(undecided.type, when.isoformat(), 98)
             assert status_on(on, [*others, pinned]).status is result.status
+
+
+def test_a_mission_reopened_after_a_severance_means_relations_again() -> None:
+    # Greece: relations broken in 1941, the legation in Athens reopened in March 1956.
+    events = [event("establishment", "1899-06-01", 0), event("severance", "1941-12-07", 1),
+              event("legation_opened", "1956-03", 2)]
+    assert status_on(day("1950-01-01"), events).status is Status.SEVERED
+    reopened = status_on(day("1957-01-01"), events)
+    assert (reopened.status, reopened.basis_id) == (Status.DIPLOMATIC, "e-2-1956-03")

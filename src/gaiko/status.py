@@ -25,9 +25,10 @@ _SETS: dict[EventType, Status] = {
     EventType.UNOFFICIAL_RELATIONS: Status.UNOFFICIAL,
     EventType.STATE_DISSOLVED: Status.ENDED,
 }
-# Opening a mission presupposes relations, so it implies them where nothing else was known.
+# Opening a mission presupposes relations, so it implies them where nothing else was known
+# or after a severance (a legation reopened after the war restores relations by that day).
 _IMPLIES_RELATIONS = {EventType.LEGATION_OPENED, EventType.EMBASSY_OPENED, EventType.UPGRADE}
-_WITHOUT_RELATIONS = {Status.NONE, Status.UNKNOWN, Status.RECOGNISED}
+_WITHOUT_RELATIONS = {Status.NONE, Status.UNKNOWN, Status.RECOGNISED, Status.SEVERED}
 # Events that mark the start of relations: before the first of them, there were none.
 _STARTS = {EventType.RECOGNITION, EventType.ESTABLISHMENT, EventType.NORMALISATION}
 
