@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from gaiko import datafiles
 from gaiko.kb import KnowledgeBase
-from gaiko.store import build
+from gaiko.store.build import build
 
 FIXTURE = Path(__file__).parent / "data"
 PROJECT_DATA = Path(__file__).parent.parent / "data"

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, settings
 from gaiko import datafiles
 from gaiko.api import create_app
 from gaiko.kb import KnowledgeBase
-from gaiko.store import build
+from gaiko.store.build import build
 
 FIXTURE = Path(__file__).parent / "data"
 

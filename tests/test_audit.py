@@ -5,7 +5,7 @@ import pytest
 from gaiko import datafiles
 from gaiko.audit import audit, first_start
 from gaiko.kb import KnowledgeBase
-from gaiko.store import build
+from gaiko.store.build import build
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from pathlib import Path
 from gaiko import datafiles
 from gaiko.claims import check_claims
 from gaiko.kb import KnowledgeBase
-from gaiko.store import build
+from gaiko.store.build import build
 
 
 def test_claims_are_computed_from_the_data(project_kb: KnowledgeBase) -> None:

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from gaiko import datafiles
-from gaiko.store import Store, build
-from gaiko.store.build import name_key
-from gaiko.store.read import StoreMissing
+from gaiko.store.build import build
+from gaiko.store.read import Store, StoreMissing
+from gaiko.store.textindex import name_key
 
 
 def test_the_store_is_read_only(fixture_db: Path) -> None:

@@ -333,7 +333,7 @@ def export(
 def build(data: DataOption = DEFAULT_DATA, db: DbOption = DEFAULT_DB) -> None:
     """Validate data/ and build the database from it (the old one stays if this fails)."""
     from gaiko import datafiles
-    from gaiko.store import build as build_store
+    from gaiko.store.build import build as build_store
 
     try:
         dataset = datafiles.load(data)

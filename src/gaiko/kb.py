@@ -18,8 +18,8 @@ from typing import Any, TypeVar, cast
 from gaiko.dates import PartialDate, check_period
 from gaiko.model import EntityKind, EventType, RelationEvent, Status, StatusStatement, Theme
 from gaiko.status import Exchange, StatusAt, status_on
-from gaiko.store import Store
-from gaiko.store.build import name_key
+from gaiko.store.read import Store
+from gaiko.store.textindex import name_key
 
 Record = dict[str, Any]
 T = TypeVar("T")

@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import unicodedata
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,15 +18,9 @@ from typing import Any
 from gaiko.datafiles import Dataset, iter_citations
 from gaiko.model import Entity, EntityKind, StatusStatement
 from gaiko.store.searchindex import write_search
+from gaiko.store.textindex import name_key
 
 SCHEMA_VERSION = "1"
-
-
-def name_key(text: str) -> str:
-    """Normalise a name for matching: NFKC, case-folded, accents and punctuation dropped."""
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    kept = [c for c in text if unicodedata.category(c)[0] in "LN" or c == " "]
-    return " ".join("".join(kept).split())
 
 
 def _dump(record: Any) -> str:

@@ -9,8 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from gaiko.store.searchindex import WEIGHTS
-from gaiko.store.textindex import match_query
+from gaiko.store.textindex import WEIGHTS, match_query
 
 Record = dict[str, Any]
 

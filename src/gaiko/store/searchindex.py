@@ -22,8 +22,6 @@ CREATE VIRTUAL TABLE search USING fts5(
   tokenize = 'unicode61 remove_diacritics 2'
 );
 """
-# bm25 weights of title, names, body, quotes
-WEIGHTS = (10.0, 8.0, 2.0, 1.0)
 
 Doc = tuple[str, str, str, str | None, list[str], str, list[str]]  # type, id, en, ja, names, body, quotes
 

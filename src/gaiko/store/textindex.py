@@ -8,7 +8,11 @@ characters are indexed as overlapping two-character tokens, and queries are cut 
 from __future__ import annotations
 
 import re
+import unicodedata
 
+# bm25 weights of the search table's columns: title, names, body, quotes. Here rather than in
+# searchindex so that reading the index does not load the builders.
+WEIGHTS = (10.0, 8.0, 2.0, 1.0)
 # Kanji, hiragana, katakana (and the prolonged sound mark), Hangul, CJK punctuation excluded.
 _CJK_RUN = re.compile(r"[\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af々〆ー]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -50,3 +54,10 @@ def match_query(query: str) -> str | None:
 
 def _latin_terms(text: str) -> list[str]:
     return [f'"{w}"' for w in _WORD.findall(text) if not _CJK_RUN.fullmatch(w)]
+
+
+def name_key(text: str) -> str:
+    """Normalise a name for matching: NFKC, case-folded, accents and punctuation dropped."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    kept = [c for c in text if unicodedata.category(c)[0] in "LN" or c == " "]
+    return " ".join("".join(kept).split())
