@@ -29,6 +29,9 @@ def test_the_special_cases(project_kb: KnowledgeBase) -> None:
     import datetime as dt
 
     assert project_kb.status("PRK").status.value == "none"
+    # Dated statements that there were no relations: the 1991 normalisation talks.
+    talks = project_kb.status("PRK", dt.date(1995, 1, 1))
+    assert (talks.status.value, talks.basis) == ("none", "statement")
     assert project_kb.status("TWN").status.value == "unofficial"
     assert project_kb.status("TWN", dt.date(1970, 1, 1)).status.value == "diplomatic"
     assert project_kb.status("CHN", dt.date(1960, 1, 1)).status.value != "diplomatic"
