@@ -177,3 +177,42 @@ def test_timeline_filters_and_a_phone_sized_screen(browser, server) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1  # no sideways scrolling
     shot(page, "timeline-phone")
     context.close()
+
+
+def test_a_figure_found_by_search_opens_the_figures_page(page, server) -> None:
+    page.goto(f"{server}/search?q=ASEAN%20aid")
+    page.wait_for_selector("ol.hits")
+    hit = page.locator('ol.hits li[data-type="figure"]', has_text="fiscal year 1988").first
+    hit.locator("a").click()
+    row = page.locator("tr#japan-aid-asean-fy1988")
+    row.wait_for()
+    assert page.url.endswith("/figures#japan-aid-asean-fy1988")
+    assert "1,900,000,000 USD" in row.inner_text()
+    assert row.locator(".sources a").count() >= 1
+    # The yen loan to India shows its dollar equivalent beside the yen.
+    india = page.locator("tr#japan-loan-india-1990").inner_text()
+    assert "JPY" in india and "USD" in india
+    shot(page, "figures")
+
+
+def test_the_audit_page_shows_the_api_s_report(page, server) -> None:
+    import json
+
+    with urllib.request.urlopen(server + "/api/v1/audit", timeout=30) as response:
+        report = json.load(response)
+    page.goto(f"{server}/audit")
+    page.wait_for_selector("#audit-summary")
+    summary = report["summary"]
+    assert page.inner_text('[data-count="day"]') == str(summary["dated_start_of_relations"]["day"])
+    assert page.inner_text('[data-count="with"]') == str(summary["entities_with_relations"])
+    page.locator("ul.kinds a", has_text="Conflicting claims").click()
+    page.wait_for_selector("table.findings tbody tr")
+    assert "kind=conflicting_claims" in page.url
+    rows = page.locator("table.findings tbody tr")
+    assert rows.count() == summary["findings"]["conflicting_claims"]
+    shot(page, "audit")
+    first = rows.first.locator("a")
+    entity = first.inner_text()
+    first.click()
+    page.wait_for_selector("table.events")
+    assert entity in page.locator("h1").inner_text()

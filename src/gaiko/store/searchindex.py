@@ -33,7 +33,7 @@ def web_page(doc_type: str, doc_id: str, partner: str | None = None) -> str:
     if doc_type in ("relation_event", "figure") and partner:
         return f"/country/{partner}"
     pages = {"timeline_event": "/timeline", "dispute": "/disputes", "work": "/sources",
-             "narrative": "/timeline", "figure": "/sources"}
+             "narrative": "/timeline", "figure": "/figures"}
     return f"{pages.get(doc_type, '/')}#{doc_id}"
 
 

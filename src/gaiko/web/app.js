@@ -62,6 +62,8 @@ async function route() {
     else if (path === "/disputes") await pages.disputes(view);
     else if (path === "/search") await pages.search(view, params.get("q") || "");
     else if (path === "/sources") await pages.sources(view);
+    else if (path === "/figures") await pages.figures(view);
+    else if (path === "/audit") await pages.audit(view, params);
     else pages.notFound(view);
   } catch (error) {
     view.innerHTML = `<p class="card notfound">${esc(t("error"))}: ${esc(error.message)}</p>`;

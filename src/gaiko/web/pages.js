@@ -186,3 +186,54 @@ export async function sources(view) {
     <section class="card"><h2>${esc(t("sources.works"))}</h2><ol>${works.body.map((w) =>
       `<li id="${esc(w.id)}">${esc(w.raw)}</li>`).join("")}</ol></section>`;
 }
+
+// "1,900,000,000 USD (about)", "70–80 percent": the value as the source gives it, with its unit.
+function amount(f) {
+  const number = (v) => Number(v).toLocaleString(state.lang === "ja" ? "ja-JP" : "en-US");
+  const value = f.value != null ? number(f.value) : `${number(f.value_low)}–${number(f.value_high)}`;
+  const about = f.approximate ? ` (${t("figures.about")})` : "";
+  const also = (f.equivalents || []).map((q) => `≈ ${number(q.value)} ${q.unit}${q.approximate ? ` (${t("figures.about")})` : ""}`);
+  return `${esc(value)} ${esc(f.unit)}${esc(about)}${also.length ? `<br><span class="muted">${esc(also.join("; "))}</span>` : ""}`;
+}
+
+export async function figures(view) {
+  const rows = await getJSON("/api/v1/figures");
+  const list = rows.body.figures.map((f) => `<tr id="${esc(f.id)}">
+      <td><strong>${esc(f.label_en)}</strong><br><span class="muted">${esc(f.basis)}</span></td>
+      <td class="num">${amount(f)}</td>
+      <td>${esc(f.period || "")}${f.as_of ? `<br><span class="muted">${esc(t("asof"))} ${esc(f.as_of)}</span>` : ""}</td>
+      <td>${esc(f.donor)} → ${esc(f.recipient_group || (f.recipients || []).join(", "))}</td>
+      <td>${citeList(f.citations)}</td></tr>`).join("");
+  view.innerHTML = `<h1>${esc(t("figures.title"))}</h1><p class="card">${esc(t("figures.intro"))}</p>
+    <table class="events figures"><thead><tr><th>${esc(t("figures.what"))}</th><th>${esc(t("figures.value"))}</th>
+      <th>${esc(t("figures.period"))}</th><th>${esc(t("figures.who"))}</th><th>${esc(t("col.sources"))}</th></tr></thead>
+      <tbody>${list}</tbody></table>`;
+}
+
+export async function audit(view, params) {
+  const kind = params.get("kind") || "";
+  const report = await getJSON(`/api/v1/audit${kind ? `?kind=${encodeURIComponent(kind)}` : ""}`);
+  if (!report.ok) {
+    view.innerHTML = `<p class="card notfound">${esc(report.body?.detail || t("error"))}</p>`;
+    return;
+  }
+  const s = report.body.summary;
+  const dated = s.dated_start_of_relations;
+  const kinds = Object.entries(s.findings).map(([k, n]) =>
+    `<li><a href="${href(`/audit?kind=${k}`)}" ${k === kind ? 'aria-current="true"' : ""}>${esc(t(`audit.${k}`))}</a>: <strong data-kind="${esc(k)}">${n}</strong></li>`).join("");
+  const findings = report.body.findings.map((f) => `<tr>
+      <td><a href="${href(`/country/${f.entity}${f.event ? `#${f.event}` : ""}`)}">${esc(f.name_en)}</a> <span class="muted">${esc(f.entity)}</span></td>
+      <td>${esc(t(`audit.${f.kind}`))}</td><td>${esc(f.detail)}</td></tr>`).join("");
+  view.innerHTML = `<h1>${esc(t("audit.title"))}</h1><p class="card">${esc(t("audit.intro"))}</p>
+    <section class="card" id="audit-summary"><h2>${esc(t("asof"))} ${esc(report.body.as_of)}</h2>
+      <p>${esc(t("audit.with"))}: <strong data-count="with">${s.entities_with_relations}</strong> ·
+        ${esc(t("audit.dated"))}: <strong data-count="dated">${s.dated_total}</strong>
+        (${esc(t("audit.day"))} <strong data-count="day">${dated.day || 0}</strong>, ${esc(t("audit.month"))} ${dated.month || 0},
+        ${esc(t("audit.year"))} ${dated.year || 0})</p>
+      <p>${esc(t("audit.resting"))}: MOFA ${s.start_dates_resting_on.mofa || 0} · ${esc(t("audit.jgov"))} ${s.start_dates_resting_on.japanese_government || 0}
+        · ${esc(t("audit.other"))} ${s.start_dates_resting_on.other || 0}</p>
+      <ul class="kinds">${kinds}</ul>
+      ${kind ? `<p><a href="${href("/audit")}">${esc(t("audit.all"))}</a></p>` : ""}</section>
+    <table class="findings"><thead><tr><th>${esc(t("timeline.country"))}</th><th>${esc(t("audit.kind"))}</th><th>${esc(t("audit.detail"))}</th></tr></thead>
+      <tbody>${findings}</tbody></table>`;
+}

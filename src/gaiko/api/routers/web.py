@@ -27,7 +27,7 @@ VENDOR = {
     "countries-110m.json": "world-atlas/countries-110m.json",
 }
 STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
-PAGES = ("/", "/timeline", "/disputes", "/search", "/sources")
+PAGES = ("/", "/timeline", "/disputes", "/figures", "/audit", "/search", "/sources")
 
 
 def _shell(status: int = 200) -> HTMLResponse:
