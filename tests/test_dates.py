@@ -75,3 +75,10 @@ def test_a_period_from_partial_dates() -> None:
     assert parse_period(None, None) == (None, None)
     with pytest.raises(ValueError, match="inverted"):
         parse_period("2000", "1990")
+
+
+def test_a_finer_date_within_a_coarser_one_refines_it() -> None:
+    year, month, day = PartialDate.parse("1962"), PartialDate.parse("1962-10"), PartialDate.parse("1962-10-09")
+    assert day.refines(year) and day.refines(month) and month.refines(year)
+    assert not year.refines(year) and not year.refines(day)
+    assert not PartialDate.parse("1963-01-01").refines(year)

@@ -33,7 +33,7 @@ FINDING_KINDS = {
     "historical_state_without_end": "gap",
 }
 # Derived statuses under which COW should see no envoys.
-WITHOUT_RELATIONS = {"severed", "none", "recognised"}
+NO_ENVOYS_EXPECTED = {"severed", "none", "recognised"}
 JAPANESE_GOVERNMENT_HOSTS = ("mofa.go.jp", "emb-japan.go.jp", "kantei.go.jp", "archives.go.jp")
 
 
@@ -47,12 +47,10 @@ def first_start(events: list[Record]) -> Record | None:
               if e["type"] in START_TYPES or (e["type"] == "recognition" and e.get("starts_relations"))]
     if not starts:
         return None
-    first = min(starts, key=lambda e: PartialDate.parse(e["date"]).sort_key())
-    period = PartialDate.parse(first["date"])
-    within = [e for e in starts if period.earliest <= PartialDate.parse(e["date"]).earliest
-              and PartialDate.parse(e["date"]).latest <= period.latest]
-    return min(within, key=lambda e: (PartialDate.parse(e["date"]).latest - PartialDate.parse(e["date"]).earliest,
-                                      PartialDate.parse(e["date"]).sort_key()))
+    dated = sorted(((PartialDate.parse(e["date"]), e) for e in starts), key=lambda pair: pair[0].sort_key())
+    first_date, first = dated[0]
+    finer = [(d, e) for d, e in dated if d.refines(first_date)]
+    return min(finer, key=lambda pair: pair[0].latest - pair[0].earliest)[1] if finer else first
 
 
 def _host_kind(citations: list[Record]) -> str:
@@ -143,7 +141,7 @@ def _against_cow(kb: KnowledgeBase, entity: Record, start: Record, start_date: P
                 for r in rows if r["year"] <= COW_LAST_SNAPSHOT}
     # After the start, COW sees envoys in years the events say there were no relations.
     gap = [r["year"] for r in rows if r["exchange"] and r["year"] > start_date.latest.year
-           and statuses.get(r["year"]) in WITHOUT_RELATIONS]
+           and statuses.get(r["year"]) in NO_ENVOYS_EXPECTED]
     if gap:
         found.append(_finding(
             "representation_while_severed", entity,

@@ -72,6 +72,12 @@ class PartialDate:
     def sort_key(self) -> tuple[dt.date, dt.date]:
         return (self.earliest, self.latest)
 
+    def refines(self, other: PartialDate) -> bool:
+        """True when this date is more precise than `other` and falls within its period
+        ("1962-10-09" refines "1962"; "1962" does not refine itself)."""
+        return (self.precision != other.precision and other.earliest <= self.earliest
+                and self.latest <= other.latest)
+
     def __str__(self) -> str:
         text = f"{self.year:04d}"
         if self.month is not None:

@@ -28,7 +28,7 @@ _SETS: dict[EventType, Status] = {
 # Opening a mission presupposes relations, so it implies them where nothing else was known
 # or after a severance (a legation reopened after the war restores relations by that day).
 _IMPLIES_RELATIONS = {EventType.LEGATION_OPENED, EventType.EMBASSY_OPENED, EventType.UPGRADE}
-_WITHOUT_RELATIONS = {Status.NONE, Status.UNKNOWN, Status.RECOGNISED, Status.SEVERED}
+_MISSION_RESTORES_FROM = {Status.NONE, Status.UNKNOWN, Status.RECOGNISED, Status.SEVERED}
 # Events that mark the start of relations: before the first of them, there were none.
 _STARTS = {EventType.RECOGNITION, EventType.ESTABLISHMENT, EventType.NORMALISATION}
 
@@ -68,7 +68,7 @@ def event_effect(event: RelationEvent, current: Status) -> Status | None:
             return Status.DIPLOMATIC
         return Status.RECOGNISED if current in (Status.NONE, Status.UNKNOWN) else None
     if event.type in _IMPLIES_RELATIONS:
-        return Status.DIPLOMATIC if current in _WITHOUT_RELATIONS else None
+        return Status.DIPLOMATIC if current in _MISSION_RESTORES_FROM else None
     return _SETS.get(event.type)
 
 
@@ -107,25 +107,18 @@ def _replay(initial: Status, items: Sequence[Dated]) -> StatusAt:
     """Apply events and statements in order; a more precise event inside the current basis
     (a "1962-10-09" recognition within a "1962" establishment) becomes the basis."""
     result = StatusAt(initial)
+    event_date: PartialDate | None = None  # the date of the event the result rests on
     for date, record in items:
         if isinstance(record, StatusStatement):
             # A statement confirming what the events say leaves the dated basis in place.
             if record.status is not result.status:
-                result = StatusAt(record.status, "statement", record.id, str(date))
+                result, event_date = StatusAt(record.status, "statement", record.id, str(date)), None
             continue
         new = event_effect(record, result.status)
-        if new is None:
+        if new is None or (new is result.status and not (event_date and date.refines(event_date))):
             continue
-        if new is result.status:
-            if result.basis == "event" and result.since and _refines(date, PartialDate.parse(result.since)):
-                result = StatusAt(new, "event", record.id, str(date))
-            continue
-        result = StatusAt(new, "event", record.id, str(date))
+        result, event_date = StatusAt(new, "event", record.id, str(date)), date
     return result
-
-
-def _refines(date: PartialDate, basis: PartialDate) -> bool:
-    return basis.earliest <= date.earliest and date.latest <= basis.latest and date.precision != basis.precision
 
 
 def _placements(undecided: Sequence[Dated], decided: Sequence[Dated]) -> list[list[Dated]] | None:
