@@ -26,6 +26,8 @@ from gaiko.model import (
     Source,
     StateSystemSpell,
     StatusStatement,
+    Succession,
+    TerritorySpell,
     TimelineEvent,
     TradeFlow,
     Work,
@@ -50,6 +52,9 @@ NARRATIVES_YAML = "narratives.yaml"
 COVERAGE_NOTES_YAML = "coverage_notes.yaml"
 MAP_POINTS_CSV = "evidence/map_points.csv"
 DISPUTES_DIR = "disputes"
+HISTORICAL_DIR = "historical"
+STATEHOOD_DIR = "statehood"
+SUCCESSIONS_DIR = "successions"
 SELF_ID = "JPN"  # Japan, the subject of every relation; not an entity of its own
 
 LIST_SEPARATOR = "|"
@@ -94,6 +99,8 @@ class Dataset:
     narratives: list[Narrative] = field(default_factory=list)
     coverage_notes: list[CoverageNote] = field(default_factory=list)
     map_points: list[MapPoint] = field(default_factory=list)
+    territory_spells: list[TerritorySpell] = field(default_factory=list)
+    successions: list[Succession] = field(default_factory=list)
     origin: dict[int, tuple[str, int]] = field(default_factory=dict)
 
     def where(self, record: BaseModel) -> tuple[str, int]:
@@ -106,6 +113,7 @@ class Dataset:
             ("correction", self.corrections), ("status_statement", self.status_statements),
             ("timeline_event", self.timeline), ("dispute", self.disputes), ("figure", self.figures),
             ("work", self.works), ("narrative", self.narratives),
+            ("territory_spell", self.territory_spells), ("succession", self.successions),
         ]
         return [(kind, record) for kind, records in groups for record in records]
 
@@ -365,12 +373,53 @@ def _cross_check(dataset: Dataset, errors: list[DataError]) -> None:
         for pid in named:
             if pid not in parties:
                 problem(dispute, "parties", f"unknown party {pid!r}")
+    _check_statehood(dataset, set(entity_ids), problem)
     for _, record in dataset.cited_records():
         for citation in iter_citations(record):
             if citation.source and citation.source not in source_ids:
                 problem(record, "citations", f"unknown source {citation.source!r}")
             if citation.work and citation.work not in work_ids:
                 problem(record, "citations", f"unknown work {citation.work!r}")
+
+
+def _check_statehood(dataset: Dataset, entity_ids: set[str], problem: Any) -> None:
+    """Spells name known entities and follow each other; successions link known entities."""
+    _check_ids(dataset.territory_spells, problem)
+    _check_ids(dataset.successions, problem)
+    parties = entity_ids | {SELF_ID}
+    by_entity: dict[str, list[TerritorySpell]] = {}
+    for spell in dataset.territory_spells:
+        if spell.entity not in entity_ids:
+            problem(spell, "entity", f"unknown entity {spell.entity!r}")
+        for holder in spell.holders:
+            if holder not in parties:
+                problem(spell, "holders", f"unknown entity {holder!r}")
+        for claim in spell.alternatives:
+            for holder in claim.holders:
+                if holder not in parties:
+                    problem(spell, "alternatives", f"unknown entity {holder!r}")
+        by_entity.setdefault(spell.entity, []).append(spell)
+    for spells in by_entity.values():
+        _check_spell_order(spells, problem)
+    for link in dataset.successions:
+        for field_name in ("predecessor", "successor"):
+            if getattr(link, field_name) not in entity_ids:
+                problem(link, field_name, f"unknown entity {getattr(link, field_name)!r}")
+
+
+def _check_spell_order(spells: list[TerritorySpell], problem: Any) -> None:
+    """One open start at most, no two spells starting together, `end` only on the last."""
+    open_start = [s for s in spells if s.start is None]
+    for extra in open_start[1:]:
+        problem(extra, "start", f"two spells of {extra.entity} have no start; only the first may")
+    dated = sorted((s for s in spells if s.start is not None), key=lambda s: s.start.sort_key())  # type: ignore[union-attr]
+    for before, after in zip(dated, dated[1:], strict=False):
+        if before.start == after.start:
+            problem(after, "start", f"{after.entity} already has a spell starting {after.start} ({before.id})")
+    ordered = open_start[:1] + dated
+    for spell in ordered[:-1]:
+        if spell.end is not None:
+            problem(spell, "end", "only the last spell of an entity may have an end")
 
 
 def _check_ids(records: list[Any], problem: Any) -> None:
@@ -387,6 +436,9 @@ RESOURCES: list[tuple[str, type[BaseModel], str]] = [
     ("sources", Source, SOURCES_YAML),
     ("entities", Entity, ENTITIES_CSV),
     ("entities", Entity, HISTORICAL_YAML),
+    ("entities", Entity, f"{HISTORICAL_DIR}/*.yaml"),
+    ("territory_spells", TerritorySpell, f"{STATEHOOD_DIR}/*.yaml"),
+    ("successions", Succession, f"{SUCCESSIONS_DIR}/*.yaml"),
     ("corrections", Correction, CORRECTIONS_YAML),
     ("status_statements", StatusStatement, STATEMENTS_YAML),
     ("relation_events", RelationEvent, f"{RELATIONS_DIR}/*.yaml"),

@@ -488,6 +488,93 @@ class StateSystemSpell(Strict):
     end: PartialDate
 
 
+class Condition(StrEnum):
+    """How a territory stood on a date: a state of its own, or held by another."""
+
+    SOVEREIGN = "sovereign"  # an independent state: the entity itself
+    PART_OF = "part_of"  # an integral part of another state (annexed, a province, a constituent republic)
+    DEPENDENCY = "dependency"  # a colony, protectorate, mandate, trust territory or condominium
+    OCCUPIED = "occupied"  # under another state's military occupation or administration
+    OUTSIDE_STATE_SYSTEM = "outside_state_system"  # held by no state of the day's state system
+
+
+HOLDING_CONDITIONS = {Condition.PART_OF, Condition.DEPENDENCY, Condition.OCCUPIED}
+
+
+class SpellClaim(Strict):
+    """Another view of the same spell: a contested annexation, or another source's start date."""
+
+    start: PartialDate | None = Field(None, description="another source's start, if it differs")
+    condition: Condition
+    holders: list[PartyId] = []
+    form: str | None = None
+    note: str | None = None
+    citations: Citations
+
+
+class TerritorySpell(Strict):
+    """How an entity's territory stood from `start` until the entity's next spell begins.
+
+    An entity's spells, in date order, tell for every day since 1854 whether the territory was
+    a state of its own or which state held it. `start` is empty on a spell that began before
+    1854; `end` is set only on the last spell of a state that no longer exists.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    entity: EntityId
+    start: PartialDate | None = Field(None, description="first day of the spell; empty: before 1854")
+    end: PartialDate | None = Field(None, description="only on the last spell of a state that ended")
+    condition: Condition
+    holders: list[PartyId] = Field([], description="the state(s) that held the territory; JPN for Japan")
+    form: str | None = Field(None, description="as the source names it: Crown colony, protectorate, mandate …")
+    name_en: str | None = Field(None, description="the territory's name in the period")
+    name_ja: str | None = None
+    note: str | None = None
+    citations: Citations
+    alternatives: list[SpellClaim] = []
+    preferred_because: str | None = None
+
+    @model_validator(mode="after")
+    def _holders_fit(self) -> TerritorySpell:
+        if self.condition in HOLDING_CONDITIONS and not self.holders:
+            raise ValueError(f"a {self.condition.value} spell needs holders")
+        if self.condition not in HOLDING_CONDITIONS and self.holders:
+            raise ValueError(f"a {self.condition.value} spell has no holders")
+        if self.entity in self.holders:
+            raise ValueError("an entity cannot hold itself: use condition sovereign")
+        if self.start is not None and self.end is not None and self.end.latest < self.start.earliest:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        if self.alternatives and not self.preferred_because:
+            raise ValueError("alternatives need preferred_because: say why this view is preferred")
+        return self
+
+
+class SuccessionKind(StrEnum):
+    CONTINUATION = "continuation"  # the same state goes on under a new name, regime or entity
+    DISSOLUTION = "dissolution"  # the predecessor ceased to exist; the successor is one of its parts
+    SECESSION = "secession"  # the successor broke away; the predecessor went on
+    MERGER = "merger"  # the predecessor merged with others into the successor
+    ABSORPTION = "absorption"  # the predecessor was absorbed into an existing state
+
+
+class Succession(Strict):
+    """One link in a chain of states (Russian Empire → Soviet Russia → Soviet Union → Russia)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    predecessor: EntityId
+    successor: EntityId
+    date: PartialDate
+    kind: SuccessionKind
+    note: str | None = None
+    citations: Citations
+
+    @model_validator(mode="after")
+    def _two_states(self) -> Succession:
+        if self.predecessor == self.successor:
+            raise ValueError("a state cannot succeed itself")
+        return self
+
+
 DE_LEVELS: dict[int, str] = {
     0: "none",
     1: "chargé d'affaires",
@@ -513,6 +600,8 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     "narrative": Narrative,
     "coverage_note": CoverageNote,
     "map_point": MapPoint,
+    "territory_spell": TerritorySpell,
+    "succession": Succession,
 }
 
 

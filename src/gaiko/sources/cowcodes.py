@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from gaiko.datafiles import ENTITIES_CSV, HISTORICAL_YAML
+from gaiko.datafiles import ENTITIES_CSV, HISTORICAL_DIR, HISTORICAL_YAML
 
 CODE_MAP_CSV = "cow_code_map.csv"
 
@@ -28,7 +28,10 @@ class CowCodes:
                 self.region[row["id"]], self.name[row["id"]] = row["un_region"], row["name_en"]
                 if row["cow_code"]:
                     self.by_code[int(row["cow_code"])] = row["id"]
-        for record in yaml.safe_load((data_dir / HISTORICAL_YAML).read_text(encoding="utf-8")):
+        historical = [data_dir / HISTORICAL_YAML, *sorted((data_dir / HISTORICAL_DIR).glob("*.yaml"))]
+        records = [r for path in historical if path.is_file()
+                   for r in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+        for record in records:
             self.region[record["id"]] = record.get("un_region", "")
             self.name[record["id"]] = record["name_en"]
             if record.get("cow_code"):
