@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from gaiko import datafiles
+from gaiko.model import Entity, RelationEvent
 
 GOOD_CITATION = """\
   citations:
@@ -27,21 +28,21 @@ def errors_of(data_dir: Path) -> list[str]:
 
 def test_the_fixture_loads(data_dir: Path) -> None:
     dataset = datafiles.load(data_dir)
-    assert {e.id for e in dataset.entities} >= {"KOR", "CHN", "TWN", "PRK", "SUN"}
-    assert dataset.relation_events
-    assert all(e.citations for e in dataset.relation_events)
+    assert {e.id for e in dataset.of(Entity)} >= {"KOR", "CHN", "TWN", "PRK", "SUN"}
+    assert dataset.of(RelationEvent)
+    assert all(e.citations for e in dataset.of(RelationEvent))
 
 
 def test_corrections_are_applied_and_cited(data_dir: Path) -> None:
     dataset = datafiles.load(data_dir)
-    taiwan = next(e for e in dataset.entities if e.id == "TWN")
+    taiwan = next(e for e in dataset.of(Entity) if e.id == "TWN")
     assert taiwan.name_ja == "台湾"
     assert any(c.url and "koryu" in c.url for c in taiwan.citations)
 
 
 def test_missing_citation_bad_date_unknown_partner_and_duplicate_id_all_reported(data_dir: Path) -> None:
     path = data_dir / "relations" / "fixture.yaml"
-    first_id = datafiles.load(data_dir).relation_events[0].id
+    first_id = datafiles.load(data_dir).of(RelationEvent)[0].id
     start = append(path, f"""\
 - id: kor-broken-1965
   partner: KOR

@@ -1,7 +1,8 @@
 import pytest
 from pydantic import ValidationError
 
-from gaiko.model import Citation, RelationEvent, json_schemas
+from gaiko.model import Citation, RelationEvent
+from gaiko.registry import json_schemas
 
 CITATION = {"url": "https://www.mofa.go.jp/x.html", "quote": "established", "accessed": "2026-11-25"}
 

@@ -84,6 +84,7 @@ def test_every_import_reproduces_the_shipped_files(tmp_path: Path) -> None:
 
     for name in ("historical_entities.yaml", "cow_code_map.csv"):
         shutil.copy(DATA / name, tmp_path / name)
+    shutil.copytree(DATA / "historical", tmp_path / "historical")
     (tmp_path / "timeline").mkdir()
     write_entities(UPSTREAM, tmp_path)
     import_exchange(UPSTREAM, tmp_path)
@@ -93,7 +94,8 @@ def test_every_import_reproduces_the_shipped_files(tmp_path: Path) -> None:
     import_missions(UPSTREAM, tmp_path)
     import_map_points(UPSTREAM, tmp_path)
     write_works(UPSTREAM / "seed" / "foreign-relations-of-japan.txt", tmp_path)
-    inputs = {Path("historical_entities.yaml"), Path("cow_code_map.csv")}
+    inputs = {Path("historical_entities.yaml"), Path("cow_code_map.csv"),
+              *(p.relative_to(DATA) for p in (DATA / "historical").glob("*.yaml"))}
     produced = [p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()]
     produced = [rel for rel in produced if rel not in inputs]
     assert len(produced) == 11  # entities, 2 COW evidence, 4 timeline, trade, missions, map points, works

@@ -4,8 +4,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gaiko.dates import PartialDate
-from gaiko.model import EventType, RelationEvent, Status, StatusStatement
+from gaiko.model import RelationEvent, StatusStatement
 from gaiko.status import Exchange, event_effect, status_on
+from gaiko.vocab import EventType, Status
 
 CITE = [{"url": "https://example.org/a", "quote": "q"}]
 CHANGING = [EventType.ESTABLISHMENT, EventType.SEVERANCE, EventType.RESUMPTION,

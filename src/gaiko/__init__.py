@@ -16,11 +16,12 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from gaiko.kb import KnowledgeBase, UnknownEntity
-    from gaiko.model import Entity, RelationEvent, Status
+    from gaiko.model import Entity, RelationEvent
+    from gaiko.vocab import Status
 
 __all__ = ["Entity", "KnowledgeBase", "RelationEvent", "Status", "UnknownEntity", "open"]
 _LAZY = {"KnowledgeBase": "gaiko.kb", "UnknownEntity": "gaiko.kb", "Entity": "gaiko.model",
-         "RelationEvent": "gaiko.model", "Status": "gaiko.model"}
+         "RelationEvent": "gaiko.model", "Status": "gaiko.vocab"}
 
 
 def open(path: str | Path = "gaiko.db") -> KnowledgeBase:  # noqa: A001 - the façade's verb, like sqlite3.connect

@@ -71,7 +71,7 @@ def audit(kb: KnowledgeBase, as_of: dt.date | None = None) -> Record:
     """Every finding, and a summary of dating and sourcing."""
     day = as_of or dt.date.today()
     spells: dict[int, list[Record]] = {}
-    for spell in kb.store.state_system():
+    for spell in kb.state_system():
         spells.setdefault(spell["cow_code"], []).append(spell)
     findings: list[Record] = []
     precision: Counter[str] = Counter()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gaiko.kb import KnowledgeBase
-from gaiko.model import EntityKind, Status
+from gaiko.vocab import EntityKind, Status
 
 SEED_QUOTE = (
     "Japan maintains diplomatic relations with every United Nations member nations except for "

@@ -242,7 +242,7 @@ def coverage(
 
     sections = _read_article(article, parse_article, ArticleError)
     kb = open_kb(db)
-    report = compute(sections, kb.store.citations(), kb.coverage_exceptions())
+    report = compute(kb, sections)
     if as_json:
         print_json(report)
     else:
@@ -341,10 +341,7 @@ def build(data: DataOption = DEFAULT_DATA, db: DbOption = DEFAULT_DB) -> None:
         typer.echo(str(exc), err=True)
         fail(f"{len(exc.errors)} error(s) in {data}; the database was not changed", 2)
     build_store(dataset, db)
-    typer.echo(
-        f"built {db}: {len(dataset.entities)} entities, {len(dataset.relation_events)} relation "
-        f"events, {len(dataset.exchanges)} COW exchange rows"
-    )
+    typer.echo(f"built {db}: {dataset.summary()}")
 
 
 @data_app.command("check")
@@ -357,16 +354,13 @@ def data_check(data: DataOption = DEFAULT_DATA) -> None:
     except datafiles.DataErrors as exc:
         typer.echo(str(exc), err=True)
         fail(f"{len(exc.errors)} error(s) in {data}", 2)
-    typer.echo(
-        f"{data}: ok ({len(dataset.entities)} entities, {len(dataset.relation_events)} relation "
-        f"events, {len(dataset.status_statements)} statements, {len(dataset.corrections)} corrections)"
-    )
+    typer.echo(f"{data}: ok ({dataset.summary()})")
 
 
 @data_app.command("schema")
 def data_schema() -> None:
     """Print the JSON Schema of every record type."""
-    from gaiko.model import json_schemas
+    from gaiko.registry import json_schemas
 
     print_json(json_schemas())
 

@@ -11,6 +11,7 @@ import difflib
 from typing import Any
 
 from gaiko.article import Section, normalise
+from gaiko.kb import KnowledgeBase
 
 Record = dict[str, Any]
 MIN_QUOTE_WORDS = 6
@@ -28,14 +29,9 @@ def _supports(quote: str, sentence: str) -> bool:
     return shared / max(len(words), 1) >= MIN_WORD_SHARE
 
 
-def coverage(sections: list[Section], citations: list[Record], exceptions: dict[str, str] | None = None) -> Record:
-    """Per factual sentence, the records whose citations support it; and the totals.
-
-    `exceptions` maps a sentence id to the reason it is not held as data; an uncovered
-    sentence without one is reported as "no record cites it".
-    """
-    exceptions = exceptions or {}
-    quotes = [(normalise(c["quote"]), c["record_type"], c["record_id"]) for c in citations if c.get("quote")]
+def coverage(kb: KnowledgeBase, sections: list[Section]) -> Record:
+    """Per factual sentence, the records whose citations support it; and the totals."""
+    quotes = [(normalise(c["quote"]), c["record_type"], c["record_id"]) for c in kb.citations() if c.get("quote")]
     rows = []
     for section in sections:
         for sentence in section.sentences:
@@ -46,7 +42,7 @@ def coverage(sections: list[Section], citations: list[Record], exceptions: dict[
             row = {"id": sentence.id, "section": section.title, "text": sentence.text,
                    "covered": bool(records), "records": records}
             if not records:
-                row["reason"] = exceptions.get(sentence.id, "no record cites it")
+                row["reason"] = "no record cites it"
             rows.append(row)
     covered = sum(1 for r in rows if r["covered"])
     return {

@@ -16,15 +16,16 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from gaiko.dates import PartialDate, check_period
-from gaiko.model import EntityKind, EventType, RelationEvent, Status, StatusStatement, Theme
+from gaiko.model import RelationEvent, StatusStatement
+from gaiko.registry import SEARCH_TYPES
 from gaiko.status import Exchange, StatusAt, status_on
 from gaiko.store.read import Store
 from gaiko.store.textindex import name_key
+from gaiko.vocab import EntityKind, EventType, Status, Theme
 
 Record = dict[str, Any]
 T = TypeVar("T")
 MAX_SUGGESTIONS = 5
-SEARCH_TYPES = ("entity", "relation_event", "timeline_event", "dispute", "figure", "work", "narrative")
 SUGGESTION_CUTOFF = 0.6
 
 
@@ -68,32 +69,28 @@ class KnowledgeBase:
 
     @cached_property
     def sources(self) -> dict[str, Record]:
-        return self.store.sources()
+        return {s["id"]: s for s in self.store.select("source")}
 
     @cached_property
     def _entities(self) -> dict[str, Record]:
-        return {e["id"]: e for e in self.store.entities()}
+        return {e["id"]: e for e in self.store.select("entity")}
 
     @cached_property
     def _events(self) -> dict[str, list[tuple[Record, RelationEvent]]]:
         grouped: dict[str, list[tuple[Record, RelationEvent]]] = defaultdict(list)
-        for raw in self.store.events():
+        for raw in self.store.select("relation_event"):
             model_fields = {k: v for k, v in raw.items() if not k.startswith("data_")}
             grouped[raw["partner"]].append((raw, RelationEvent.model_validate(model_fields)))
         return dict(grouped)
 
     @cached_property
     def _statements(self) -> dict[str, StatusStatement]:
-        return {s["id"]: StatusStatement.model_validate(s) for s in self.store.statements()}
-
-    @cached_property
-    def _statement_members(self) -> dict[str, list[str]]:
-        return self.store.statement_members()
+        return {s["id"]: StatusStatement.model_validate(s) for s in self.store.select("status_statement")}
 
     @cached_property
     def _exchanges(self) -> dict[str, list[Record]]:
         grouped: dict[str, list[Record]] = defaultdict(list)
-        for row in self.store.exchanges():
+        for row in self.store.select("diplomatic_exchange"):
             grouped[row["partner"]].append(row)
         return dict(grouped)
 
@@ -149,7 +146,11 @@ class KnowledgeBase:
         return [self._brief(eid) for _, eid in sorted(ranked, key=lambda p: -p[0])[:limit]]
 
     def entities(self, region: str | None = None, kind: str | None = None) -> list[Record]:
-        return self.store.entities(region=region, kind=kind)
+        if not region:
+            return self.store.select("entity", [("kind", "=", kind)] if kind else [])
+        wanted = region.lower()
+        return [e for e in self.store.select("entity", [("kind", "=", kind)] if kind else [])
+                if wanted in ((e.get("un_region") or "").lower(), (e.get("un_subregion") or "").lower())]
 
     def regions(self) -> list[tuple[str, str]]:
         return self.store.regions()
@@ -160,7 +161,7 @@ class KnowledgeBase:
         """Japan's status with one entity on a date (today by default)."""
         day = as_of or dt.date.today()
         events = [model for _, model in self._events.get(entity_id, [])]
-        statements = [self._statements[s] for s in self._statement_members.get(entity_id, [])]
+        statements = [self._statements[s] for s in self.store.statements_of(entity_id)]
         exchanges = [Exchange(x["year"], x["exchange"]) for x in self._exchanges.get(entity_id, [])]
         return status_on(day, events, statements, exchanges)
 
@@ -196,7 +197,7 @@ class KnowledgeBase:
     def statements_for(self, entity_id: str) -> list[Record]:
         return [
             self.expand_citations(self._statements[s].model_dump(mode="json", exclude_defaults=True))
-            for s in self._statement_members.get(entity_id, [])
+            for s in self.store.statements_of(entity_id)
         ]
 
     def country(self, query: str | int, as_of: dt.date | None = None) -> Record:
@@ -281,7 +282,7 @@ class KnowledgeBase:
                     if raw["id"] == record_id:
                         return self.expand_citations({**raw, "date_precision": model.date.precision.value})
             return None
-        found = self.store.record(kind, record_id)
+        found = self.store.one(kind, record_id)
         if found is None:
             return None
         if kind == "timeline_event":
@@ -308,26 +309,37 @@ class KnowledgeBase:
         check_period(start, end)
         _check_choice("theme", theme, Theme)
         entity_id = self.lookup(country)["id"] if country else None
-        rows = self.store.timeline(start.isoformat() if start else None, end.isoformat() if end else None,
-                                   entity_id, theme, region)
+        filters: list[tuple[str, str, Any]] = []
+        if start:
+            filters.append(("end_latest", ">=", start.isoformat()))
+        if end:
+            filters.append(("date_earliest", "<=", end.isoformat()))
+        if region:
+            filters.append(("region", "nocase", region))
+        rows = self.store.select("timeline_event", filters, ("participant", entity_id) if entity_id else None)
+        if theme:
+            themed = {r["id"] for r in self.store.select("timeline_event", filters, ("theme", theme))}
+            rows = [r for r in rows if r["id"] in themed]
         return [self.expand_citations(self._with_precision(r, "date", "end_date")) for r in rows]
 
     def disputes(self, country: str | None = None) -> list[Record]:
         """Territorial and maritime disputes, each party's names and positions side by side."""
         party = self.lookup(country)["id"] if country else None
-        return [self.expand_citations(d) for d in self.store.disputes(party)]
+        rows = self.store.select("dispute", linked=("party", party) if party else None)
+        return [self.expand_citations(d) for d in rows]
 
     def figures(self, country: str | None = None) -> Record:
         """Figures with units and sources; with a country, also Japan's trade with it by year."""
         party = self.lookup(country)["id"] if country else None
-        result: Record = {"figures": [self.expand_citations(f) for f in self.store.figures(party)]}
+        figures = self.store.select("figure", linked=("party", party) if party else None)
+        result: Record = {"figures": [self.expand_citations(f) for f in figures]}
         if party:
             result["trade"] = {
                 "partner": party,
                 "unit": "million current US dollars",
                 "citations": self.expand_citations(
                     [{"source": "cow-trade", "locator": f"dyadic trade, Japan and {party}"}]),
-                "series": self.store.trade(party),
+                "series": self._trade(party),
             }
         return result
 
@@ -335,33 +347,41 @@ class KnowledgeBase:
         """Japan's missions abroad and the missions in Japan, optionally with one partner."""
         party = self.lookup(country)["id"] if country else None
         out = []
-        for mission in self.store.missions(party):
+        for mission in self.store.select("mission", linked=("party", party) if party else None):
             citation = {"source": "database-of-embassies", "locator": f"Wikidata {mission['id']}",
                         "url": f"https://www.wikidata.org/wiki/{mission['id']}"}
             out.append({**mission, "citations": self.expand_citations([citation])})
         return out
 
-    def coverage_exceptions(self) -> dict[str, str]:
-        """Sentence id -> why that sentence of the seed is not held as data."""
-        return {sid: note["reason"] for sid, note in self.store.coverage_notes().items()}
-
     def narratives(self) -> list[Record]:
         """What sources say about trends and roles, kept attributed to them."""
-        return [self.expand_citations(n) for n in self.store.narratives()]
+        return [self.expand_citations(n) for n in self.store.select("narrative")]
 
     def map_points(self) -> list[Record]:
         """Marker positions for every entity the map can place, each with its source."""
         sources = {"natural-earth-50m": "world-atlas", "cow-capitals": "cow-capitals"}
         return [{**p, "citations": self.expand_citations([{"source": sources[p["basis"]], "locator": p["locator"]}])}
-                for p in self.store.map_points()]
+                for p in self.store.select("map_point")]
+
+    def state_system(self) -> list[Record]:
+        """COW State System membership spells."""
+        return self.store.select("state_system_spell")
+
+    def citations(self) -> list[Record]:
+        """Every citation of every record, flattened (record_type, record_id, url, quote …)."""
+        return self.store.citations()
 
     def works(self) -> list[Record]:
         """The bibliography: every work a citation can point at."""
-        return self.store.works()
+        return self.store.select("work")
 
     @cached_property
     def _works(self) -> dict[str, Record]:
-        return {w["id"]: w for w in self.store.works()}
+        return {w["id"]: w for w in self.store.select("work")}
+
+    def _trade(self, partner: str) -> list[Record]:
+        return [{"year": r["year"], "japan_imports": r.get("japan_imports"), "japan_exports": r.get("japan_exports")}
+                for r in self.store.select("trade_flow", [("partner", "=", partner)])]
 
     @staticmethod
     def _with_precision(record: Record, *fields: str) -> Record:
@@ -387,8 +407,8 @@ class KnowledgeBase:
                 self.expand_citations(s.model_dump(mode="json", exclude_defaults=True))
                 for s in self._statements.values()
             ],
-            "corrections": self.store.corrections(),
-            "diplomatic_exchange": self.store.exchanges(),
+            "corrections": self.store.select("correction"),
+            "diplomatic_exchange": self.store.select("diplomatic_exchange"),
             "relations": self.relations(as_of),
             "timeline_events": self.timeline(end=as_of),
             "disputes": self.disputes(),
@@ -396,5 +416,5 @@ class KnowledgeBase:
             "missions": self.missions(),
             "works": self.works(),
             "narratives": self.narratives(),
-            "trade": [{"partner": e, **row} for e in self._entities for row in self.store.trade(e)],
+            "trade": [{"partner": e, **row} for e in self._entities for row in self._trade(e)],
         }

@@ -7,68 +7,20 @@ RelationEvents (see `gaiko.status`) and never stored by hand.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from gaiko.dates import PartialDate
+from gaiko.vocab import REGIONS, EntityKind, EventType, Status, Theme
 
 EntityId = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 or gaiko id")]
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Status(StrEnum):
-    """Japan's relation with a partner on a given date."""
-
-    DIPLOMATIC = "diplomatic"  # diplomatic relations in force
-    UNOFFICIAL = "unofficial"  # working ties through non-governmental bodies (Taiwan since 1972)
-    RECOGNISED = "recognised"  # Japan recognises the state; relations not (yet) established
-    SEVERED = "severed"  # relations existed and were broken off or suspended
-    NONE = "none"  # no relations (before any, or never)
-    ENDED = "ended"  # the partner no longer exists as a state
-    UNKNOWN = "unknown"  # no dated evidence either way for that date
-
-
-STATUS_DESCRIPTIONS: dict[Status, str] = {
-    Status.DIPLOMATIC: "Diplomatic relations in force.",
-    Status.UNOFFICIAL: "No diplomatic relations; working ties through non-governmental bodies.",
-    Status.RECOGNISED: "Japan recognises the state; diplomatic relations not established.",
-    Status.SEVERED: "Relations existed and were broken off or suspended.",
-    Status.NONE: "No relations.",
-    Status.ENDED: "The partner no longer exists as a state.",
-    Status.UNKNOWN: "No dated evidence for that date.",
-}
-
-
-class EventType(StrEnum):
-    RECOGNITION = "recognition"
-    ESTABLISHMENT = "establishment"
-    SEVERANCE = "severance"
-    SUSPENSION = "suspension"
-    RESUMPTION = "resumption"
-    NORMALISATION = "normalisation"
-    CONTINUATION = "continuation"
-    UNOFFICIAL_RELATIONS = "unofficial_relations"
-    STATE_DISSOLVED = "state_dissolved"
-    TREATY = "treaty"
-    DECLARATION = "declaration"
-    LEGATION_OPENED = "legation_opened"
-    EMBASSY_OPENED = "embassy_opened"
-    EMBASSY_CLOSED = "embassy_closed"
-    UPGRADE = "upgrade"
-    DOWNGRADE = "downgrade"
-
-
-class EntityKind(StrEnum):
-    UN_MEMBER = "un_member"
-    UN_OBSERVER = "un_observer"
-    NON_MEMBER_STATE = "non_member_state"
-    HISTORICAL_STATE = "historical_state"
-    TERRITORY = "territory"
 
 
 class Citation(Strict):
@@ -213,30 +165,6 @@ class DiplomaticExchange(Strict):
 
 
 PartyId = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="JPN for Japan, else an entity id")]
-
-
-class Theme(StrEnum):
-    EMBASSY = "embassy"
-    ISOLATION = "isolation"
-    TREATY = "treaty"
-    WAR = "war"
-    OCCUPATION = "occupation"
-    ALLIANCE = "alliance"
-    SECURITY = "security"
-    PEACEKEEPING = "peacekeeping"
-    AID = "aid"
-    TRADE = "trade"
-    INVESTMENT = "investment"
-    REGIONALISM = "regionalism"
-    SUMMIT = "summit"
-    ENERGY = "energy"
-    POLICY = "policy"
-    MEMBERSHIP = "membership"
-    VISIT = "visit"
-    CULTURE = "culture"
-
-
-REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania", "Global")
 
 
 class TimelineEvent(Strict):
@@ -460,14 +388,6 @@ class Narrative(Strict):
     citations: Citations
 
 
-class CoverageNote(Strict):
-    """Why a factual sentence of the seed is deliberately not held as data."""
-
-    sentence_id: str = Field(description="the id `gaiko import article` gives the sentence")
-    text: str = Field(description="the sentence, for reviewers")
-    reason: str
-
-
 class MapPoint(Strict):
     """Where the map puts a marker for an entity (small states vanish at world scale)."""
 
@@ -575,36 +495,12 @@ class Succession(Strict):
         return self
 
 
-DE_LEVELS: dict[int, str] = {
-    0: "none",
-    1: "chargé d'affaires",
-    2: "minister",
-    3: "ambassador",
-    9: "other",
-}
-
-RECORD_TYPES: dict[str, type[BaseModel]] = {
-    "source": Source,
-    "entity": Entity,
-    "relation_event": RelationEvent,
-    "status_statement": StatusStatement,
-    "correction": Correction,
-    "diplomatic_exchange": DiplomaticExchange,
-    "state_system_spell": StateSystemSpell,
-    "timeline_event": TimelineEvent,
-    "dispute": Dispute,
-    "figure": Figure,
-    "trade_flow": TradeFlow,
-    "mission": Mission,
-    "work": Work,
-    "narrative": Narrative,
-    "coverage_note": CoverageNote,
-    "map_point": MapPoint,
-    "territory_spell": TerritorySpell,
-    "succession": Succession,
-}
-
-
-def json_schemas() -> dict[str, dict[str, Any]]:
-    """The JSON Schema of every record type, keyed by record type."""
-    return {name: model.model_json_schema() for name, model in RECORD_TYPES.items()}
+def iter_citations(record: BaseModel) -> Iterator[Citation]:
+    """Every citation a record carries, nested ones included (positions, claims, locations)."""
+    for value in record.__dict__.values():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, Citation):
+                yield item
+            elif isinstance(item, BaseModel):
+                yield from iter_citations(item)

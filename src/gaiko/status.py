@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from itertools import product
 
 from gaiko.dates import PartialDate
-from gaiko.model import EventType, RelationEvent, Status, StatusStatement
+from gaiko.model import RelationEvent, StatusStatement
+from gaiko.vocab import EventType, Status
 
 # What each event type makes the status; types absent here change nothing.
 _SETS: dict[EventType, Status] = {

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from gaiko.datafiles import ENTITIES_CSV, LIST_SEPARATOR
-from gaiko.model import EntityKind
 from gaiko.sources import write_rows
+from gaiko.vocab import EntityKind
 
 # Entities beyond the 193 UN members: the observers and the states MOFA or the seed name.
 EXTRA_ENTITIES: dict[str, EntityKind] = {

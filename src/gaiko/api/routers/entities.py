@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Query, Request
 from gaiko.api.params import DEFAULT_PAGE, JSON, AsOf, Limit, Offset, as_of_date, page
 from gaiko.api.problems import Problem
 from gaiko.kb import KnowledgeBase, UnknownEntity
-from gaiko.model import EntityKind
+from gaiko.vocab import EntityKind
 
 router = APIRouter(tags=["entities"])
 

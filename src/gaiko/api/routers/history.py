@@ -10,7 +10,7 @@ from gaiko.api.params import DEFAULT_PAGE, JSON, DateFrom, DateTo, Limit, Offset
 from gaiko.api.problems import Problem
 from gaiko.api.routers.entities import kb_of, lookup_or_404
 from gaiko.citeformats import to_bibtex, to_csl
-from gaiko.model import Theme
+from gaiko.vocab import Theme
 
 router = APIRouter(tags=["history"])
 Country = Annotated[str | None, Query(description="An entity by code or name", examples=["KOR"])]

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Query, Request
 from gaiko.api.params import DEFAULT_PAGE, JSON, AsOf, DateFrom, DateTo, Limit, Offset, as_of_date, page, period
 from gaiko.api.problems import Problem
 from gaiko.api.routers.entities import kb_of, lookup_or_404
-from gaiko.model import EventType, Status
+from gaiko.vocab import EventType, Status
 
 router = APIRouter(tags=["relations"])
 

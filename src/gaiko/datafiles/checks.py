@@ -1,0 +1,91 @@
+"""Checks that need more than one record: unique keys, references, spells in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from gaiko.model import Entity, TerritorySpell, iter_citations
+from gaiko.registry import RECORD_TYPES
+
+if TYPE_CHECKING:
+    from gaiko.datafiles import Dataset
+    from gaiko.datafiles.reading import DataError
+
+SELF_ID = "JPN"  # Japan, the subject of every relation; not an entity of its own
+Problem = Callable[[Any, str, str], None]
+
+
+def cross_check(dataset: Dataset, errors: list[DataError]) -> None:
+    """Add a DataError for every broken reference, duplicate key or misplaced spell."""
+    from gaiko.datafiles.reading import DataError
+
+    def problem(record: Any, field: str, message: str) -> None:
+        errors.append(DataError(*dataset.where(record), field, message))
+
+    entity_ids = {e.id for e in dataset.of(Entity)}
+    parties = entity_ids | {SELF_ID}
+    for rtype in RECORD_TYPES:
+        records = dataset.records[rtype.name]
+        if rtype.unique:
+            _unique_keys(records, rtype.key, dataset, problem)
+        for field, values, japan_allowed in rtype.refs:
+            known = parties if japan_allowed else entity_ids
+            for record in records:
+                for value in values(record):
+                    if value not in known:
+                        problem(record, field, f"unknown entity {value!r}")
+    _corrections_fit(dataset, problem)
+    _citations_resolve(dataset, problem)
+    by_entity: dict[str, list[TerritorySpell]] = {}
+    for spell in dataset.of(TerritorySpell):
+        by_entity.setdefault(spell.entity, []).append(spell)
+    for spells in by_entity.values():
+        _spells_in_order(spells, problem)
+
+
+def _unique_keys(records: list[Any], key: Callable[[Any], str], dataset: Dataset, problem: Problem) -> None:
+    first: dict[str, tuple[str, int]] = {}
+    for record in records:
+        value = key(record)
+        if value in first:
+            file, line = first[value]
+            problem(record, "id", f"duplicate id {value!r} (first at {file}:{line})")
+        else:
+            first[value] = dataset.where(record)
+
+
+def _corrections_fit(dataset: Dataset, problem: Problem) -> None:
+    from gaiko.model import Correction
+
+    for correction in dataset.of(Correction):
+        if correction.field not in Entity.model_fields or correction.field in ("id", "citations"):
+            problem(correction, "field", f"{correction.field!r} cannot be corrected")
+
+
+def _citations_resolve(dataset: Dataset, problem: Problem) -> None:
+    from gaiko.model import Source, Work
+
+    source_ids = {s.id for s in dataset.of(Source)}
+    work_ids = {w.id for w in dataset.of(Work)}
+    for record in dataset.cited_records():
+        for citation in iter_citations(record):
+            if citation.source and citation.source not in source_ids:
+                problem(record, "citations", f"unknown source {citation.source!r}")
+            if citation.work and citation.work not in work_ids:
+                problem(record, "citations", f"unknown work {citation.work!r}")
+
+
+def _spells_in_order(spells: list[TerritorySpell], problem: Problem) -> None:
+    """One open start at most, no two spells starting together, `end` only on the last."""
+    open_start = [s for s in spells if s.start is None]
+    for extra in open_start[1:]:
+        problem(extra, "start", f"two spells of {extra.entity} have no start; only the first may")
+    dated = sorted((s for s in spells if s.start is not None), key=lambda s: s.start.sort_key())  # type: ignore[union-attr]
+    for before, after in zip(dated, dated[1:], strict=False):
+        if before.start == after.start:
+            problem(after, "start", f"{after.entity} already has a spell starting {after.start} ({before.id})")
+    ordered = open_start[:1] + dated
+    for spell in ordered[:-1]:
+        if spell.end is not None:
+            problem(spell, "end", "only the last spell of an entity may have an end")

@@ -1,0 +1,48 @@
+"""The database's tables: one per record type (from the registry), and the derived ones.
+
+Each record is kept whole as JSON (the model's own shape) beside the columns that queries
+filter or sort on. Built from data/ by `gaiko build`; never edited.
+"""
+
+from __future__ import annotations
+
+from gaiko.registry import RECORD_TYPES, RecordType
+
+SCHEMA_VERSION = "2"
+
+DERIVED = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- Every name, alias and code an entity can be looked up by, normalised for matching.
+CREATE TABLE entity_names (entity_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE INDEX entity_names_key ON entity_names(key);
+-- The entities each general statement covers.
+CREATE TABLE statement_partners (statement_id TEXT NOT NULL, entity_id TEXT NOT NULL);
+CREATE INDEX statement_partners_entity ON statement_partners(entity_id);
+-- What a record mentions (a participant, a party, a holder, a theme), for "records about X".
+CREATE TABLE links (record_type TEXT NOT NULL, record_key TEXT NOT NULL, role TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX links_value ON links(record_type, role, value);
+-- Every citation of every record, flattened: for coverage and audits.
+CREATE TABLE citations (
+  record_type TEXT NOT NULL, record_id TEXT NOT NULL,
+  source TEXT, url TEXT, work TEXT, publisher TEXT, title TEXT, quote TEXT, locator TEXT, language TEXT
+);
+CREATE INDEX citations_source ON citations(source);
+"""
+
+
+def record_table(rtype: RecordType) -> str:
+    """CREATE statements for one record type's table and its indexes."""
+    columns = "".join(f", {c.name} {c.sql}" for c in rtype.columns)
+    unique = "UNIQUE " if rtype.unique else ""
+    statements = [
+        f"CREATE TABLE {rtype.collection} (key TEXT NOT NULL{columns}, file TEXT NOT NULL, line INTEGER NOT NULL, "
+        "record TEXT NOT NULL)",
+        f"CREATE {unique}INDEX {rtype.collection}_key ON {rtype.collection}(key)",
+        *(f"CREATE INDEX {rtype.collection}_{c.name} ON {rtype.collection}({c.name})" for c in rtype.columns),
+    ]
+    return ";\n".join(statements) + ";\n"
+
+
+def ddl() -> str:
+    """The whole schema."""
+    return DERIVED + "".join(record_table(t) for t in RECORD_TYPES)
