@@ -121,7 +121,7 @@ def test_the_database_is_read_only(client: TestClient) -> None:
     ],
 )
 def test_search_in_japanese_and_by_alias(project_client: TestClient, query, kind, expected) -> None:
-    hits = project_client.get("/api/v1/search", params={"q": query}).json()
+    hits = project_client.get("/api/v1/search", params={"q": query}).json()["hits"]
     assert any(h["type"] == kind and h["id"] == expected for h in hits[:5]), hits[:5]
 
 
@@ -132,7 +132,7 @@ def test_two_character_japanese_terms_are_found(project_client: TestClient) -> N
 
 
 def test_search_hits_link_to_their_records(project_client: TestClient) -> None:
-    hits = project_client.get("/api/v1/search", params={"q": "Kanagawa", "type": "timeline_event"}).json()
+    hits = project_client.get("/api/v1/search", params={"q": "Kanagawa", "type": "timeline_event"}).json()["hits"]
     assert hits and all(h["type"] == "timeline_event" for h in hits)
     assert project_client.get(hits[0]["link"]).status_code == 200
 

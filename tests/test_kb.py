@@ -45,7 +45,7 @@ def test_registered_sources_are_expanded_into_openable_citations(kb: KnowledgeBa
 def test_as_of_reaches_into_the_past(kb: KnowledgeBase) -> None:
     assert kb.country("CHN", dt.date(1960, 1, 1))["status"] == "severed"
     assert kb.country("CHN", dt.date(1973, 1, 1))["status"] == "diplomatic"
-    taiwan = [kb.status("TWN", dt.date(y, 1, 1)).status.value for y in (1960, 1980)]
+    taiwan = [kb.status("TWN", dt.date(y, 1, 1))["status"] for y in (1960, 1980)]
     assert taiwan == ["diplomatic", "unofficial"]
 
 

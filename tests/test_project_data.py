@@ -31,16 +31,16 @@ def test_every_entity_is_sourced_and_coded(project_kb: KnowledgeBase) -> None:
 def test_the_special_cases(project_kb: KnowledgeBase) -> None:
     import datetime as dt
 
-    assert project_kb.status("PRK").status.value == "none"
+    assert project_kb.status("PRK")["status"] == "none"
     # Dated statements that there were no relations: the 1991 normalisation talks.
     talks = project_kb.status("PRK", dt.date(1995, 1, 1))
-    assert (talks.status.value, talks.basis) == ("none", "statement")
-    assert project_kb.status("TWN").status.value == "unofficial"
-    assert project_kb.status("TWN", dt.date(1970, 1, 1)).status.value == "diplomatic"
-    assert project_kb.status("CHN", dt.date(1960, 1, 1)).status.value != "diplomatic"
-    assert project_kb.status("SUN").status.value == "ended"
-    assert project_kb.status("RUS").status.value == "diplomatic"
-    assert project_kb.status("XKX").status.value == "diplomatic"
+    assert (talks["status"], talks["basis"]) == ("none", "statement")
+    assert project_kb.status("TWN")["status"] == "unofficial"
+    assert project_kb.status("TWN", dt.date(1970, 1, 1))["status"] == "diplomatic"
+    assert project_kb.status("CHN", dt.date(1960, 1, 1))["status"] != "diplomatic"
+    assert project_kb.status("SUN")["status"] == "ended"
+    assert project_kb.status("RUS")["status"] == "diplomatic"
+    assert project_kb.status("XKX")["status"] == "diplomatic"
     pyongyang = [e for e in project_kb.events("PRK") if e["type"] == "declaration"]
     assert pyongyang and pyongyang[0]["date"].startswith("2002")
 
@@ -49,21 +49,25 @@ def test_the_lead_s_non_members_and_the_newest_state(project_kb: KnowledgeBase) 
     import datetime as dt
 
     for partner in ("VAT", "COK", "NIU", "XKX"):
-        assert project_kb.status(partner).status.value == "diplomatic", partner
+        assert project_kb.status(partner)["status"] == "diplomatic", partner
     # Palestine: working ties, not diplomatic relations.
-    assert project_kb.status("PSE").status.value == "unofficial"
+    assert project_kb.status("PSE")["status"] == "unofficial"
     # The Cook Islands and Niue are recent: no relations before their establishment.
-    assert project_kb.status("NIU", dt.date(2000, 1, 1)).status.value == "none"
-    assert project_kb.status("SSD", dt.date(2011, 7, 8)).status.value == "none"
-    assert project_kb.status("SSD", dt.date(2011, 7, 10)).status.value == "diplomatic"
+    assert project_kb.status("NIU", dt.date(2000, 1, 1))["status"] == "none"
+    # The day before independence, South Sudan was part of Sudan: the status is Sudan's.
+    before = project_kb.status("SSD", dt.date(2011, 7, 8))
+    assert before["territory"]["condition"] == "part_of"
+    assert [h["id"] for h in before["territory"]["holders"]] == ["SDN"]
+    assert before["status"] == project_kb.status("SDN", dt.date(2011, 7, 8))["status"] == "diplomatic"
+    assert project_kb.status("SSD", dt.date(2011, 7, 10))["status"] == "diplomatic"
 
 
 def test_successor_states_and_the_war_years(project_kb: KnowledgeBase) -> None:
     import datetime as dt
 
     for gone in ("SUN", "YUG", "CSK", "DDR"):
-        assert project_kb.status(gone).status.value == "ended", gone
-    assert project_kb.status("CSK", dt.date(1960, 1, 1)).status.value == "diplomatic"
-    assert project_kb.status("USA", dt.date(1943, 1, 1)).status.value == "severed"
+        assert project_kb.status(gone)["status"] == "ended", gone
+    assert project_kb.status("CSK", dt.date(1960, 1, 1))["status"] == "diplomatic"
+    assert project_kb.status("USA", dt.date(1943, 1, 1))["status"] == "severed"
     resumed = project_kb.status("USA", dt.date(1953, 1, 1))
-    assert (resumed.status.value, resumed.since) == ("diplomatic", "1952-04-28")
+    assert (resumed["status"], resumed["since"]) == ("diplomatic", "1952-04-28")

@@ -13,11 +13,9 @@ from typing import Any
 
 from gaiko.dates import PartialDate
 from gaiko.kb import KnowledgeBase
+from gaiko.vocab import starts_relations
 
 Record = dict[str, Any]
-
-# Events that mark the start of relations.
-START_TYPES = {"establishment", "normalisation"}
 # COW's first snapshot years start with the system in 1816: entry then says nothing.
 COW_SYSTEM_START = "1816-01-01"
 COW_LAST_SNAPSHOT = 2005
@@ -31,9 +29,11 @@ FINDING_KINDS = {
     "late_after_un_admission": "note",
     "conflicting_claims": "disagreement",
     "historical_state_without_end": "gap",
+    "no_statehood": "gap",
+    "relations_while_held": "disagreement",
 }
 # Derived statuses under which COW should see no envoys.
-NO_ENVOYS_EXPECTED = {"severed", "none", "recognised"}
+NO_ENVOYS_EXPECTED = {"severed", "suspended", "none", "recognised"}
 JAPANESE_GOVERNMENT_HOSTS = ("mofa.go.jp", "emb-japan.go.jp", "kantei.go.jp", "archives.go.jp")
 
 
@@ -43,8 +43,7 @@ def first_start(events: list[Record]) -> Record | None:
     A more precise start within the earliest one's period (a recognition on 1962-10-09 that
     started relations "established in 1962") dates the same start more exactly, so it wins.
     """
-    starts = [e for e in events
-              if e["type"] in START_TYPES or (e["type"] == "recognition" and e.get("starts_relations"))]
+    starts = [e for e in events if starts_relations(e["type"], e.get("starts_relations", False))]
     if not starts:
         return None
     dated = sorted(((PartialDate.parse(e["date"]), e) for e in starts), key=lambda pair: pair[0].sort_key())
@@ -80,7 +79,7 @@ def audit(kb: KnowledgeBase, as_of: dt.date | None = None) -> Record:
     for entity in kb.entities():
         events = kb.events(entity["id"])
         start = first_start(events)
-        current = kb.status(entity["id"], day).status.value
+        current = kb.status(entity["id"], day)["status"]
         relevant = current in ("diplomatic", "recognised") or entity["kind"] != "historical_state"
         if current == "diplomatic":
             with_relations += 1
@@ -105,6 +104,7 @@ def audit(kb: KnowledgeBase, as_of: dt.date | None = None) -> Record:
             precision[start_date.precision.value] += 1
             resting_on[_host_kind(start["citations"])] += 1
         findings += _against_cow(kb, entity, start, start_date)
+        findings += _while_held(kb, entity, events)
         findings += _against_state_system(entity, start, start_date, spells)
         if entity.get("un_admission"):
             admitted = PartialDate.parse(entity["un_admission"])
@@ -114,6 +114,7 @@ def audit(kb: KnowledgeBase, as_of: dt.date | None = None) -> Record:
                     f"relations start {start['date']} ({start['id']}), "
                     f"{start_date.earliest.year - admitted.latest.year} years after UN admission "
                     f"{entity['un_admission']}", event=start["id"]))
+    findings += _without_statehood(kb)
     counts = Counter(f["kind"] for f in findings)
     return {
         "as_of": day.isoformat(),
@@ -137,7 +138,7 @@ def _against_cow(kb: KnowledgeBase, entity: Record, start: Record, start_date: P
             "representation_before_establishment", entity,
             f"COW records representation in {', '.join(map(str, early))}, before relations start "
             f"{start['date']} ({start['id']})", event=start["id"], years=early))
-    statuses = {r["year"]: kb.status(entity["id"], dt.date(r["year"], 7, 1)).status.value
+    statuses = {r["year"]: kb.status(entity["id"], dt.date(r["year"], 7, 1))["status"]
                 for r in rows if r["year"] <= COW_LAST_SNAPSHOT}
     # After the start, COW sees envoys in years the events say there were no relations.
     gap = [r["year"] for r in rows if r["exchange"] and r["year"] > start_date.latest.year
@@ -159,6 +160,24 @@ def _against_cow(kb: KnowledgeBase, entity: Record, start: Record, start_date: P
     return found
 
 
+def _while_held(kb: KnowledgeBase, entity: Record, events: list[Record]) -> list[Record]:
+    """Events that change relations dated while another state held the entity's territory:
+    a spell or an event is misdated, or the event belongs to the holder or a predecessor."""
+    found = []
+    for event in events:
+        if event["type"] in ("treaty", "declaration"):
+            continue
+        day = PartialDate.parse(event["date"]).latest
+        territory = kb.status(entity["id"], day)["territory"]
+        if territory and territory["condition"] not in ("sovereign", "ended"):
+            holders = ", ".join(h["id"] for h in territory["holders"]) or "no state"
+            found.append(_finding(
+                "relations_while_held", entity,
+                f"{event['type']} {event['id']} ({event['date']}) falls in spell {territory['spell']}: "
+                f"{territory['condition']} ({holders})", event=event["id"]))
+    return found
+
+
 def _against_state_system(entity: Record, start: Record, start_date: PartialDate,
                           spells: dict[int, list[Record]]) -> list[Record]:
     entry = min((s["start"] for s in spells.get(entity.get("cow_code") or -1, [])), default=None)
@@ -170,3 +189,9 @@ def _against_state_system(entity: Record, start: Record, start_date: PartialDate
             f"relations start {start['date']} ({start['id']}) before COW's state-system entry {entry}",
             event=start["id"])]
     return []
+
+
+def _without_statehood(kb: KnowledgeBase) -> list[Record]:
+    """Entities with no territory spells: gaiko takes them as states of their own throughout."""
+    return [_finding("no_statehood", e, "no territory spells: taken as a state of its own on every date")
+            for e in kb.entities() if not kb.spells(e["id"])]

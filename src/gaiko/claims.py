@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gaiko.kb import KnowledgeBase
-from gaiko.vocab import EntityKind, Status
+from gaiko.vocab import EntityKind, Status, starts_relations
+
+if TYPE_CHECKING:
+    from gaiko.views import ClaimFailure, ClaimResult
 
 SEED_QUOTE = (
     "Japan maintains diplomatic relations with every United Nations member nations except for "
@@ -46,29 +49,28 @@ CLAIMS = (
 )
 
 
-def check_claims(kb: KnowledgeBase, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+def check_claims(kb: KnowledgeBase, as_of: dt.date | None = None) -> list[ClaimResult]:
     """Each claim with passed/failed, counts, what the statuses rest on, and the failures."""
     day = as_of or dt.date.today()
-    results = []
-    names = {e["id"]: e["name_en"] for e in kb.entities()}
+    results: list[ClaimResult] = []
+    entities = {e["id"]: e for e in kb.entities()}
     for claim in CLAIMS:
-        ids = {i for i, e in ((e["id"], e) for e in kb.entities()) if e["kind"] in claim.kinds}
+        ids = {i for i, e in entities.items() if e["kind"] in claim.kinds}
         ids = (ids | set(claim.include)) - set(claim.exclude)
-        failures: list[dict[str, str]] = []
+        failures: list[ClaimFailure] = []
         bases = {"event": 0, "statement": 0, "evidence": 0}
         for entity_id in sorted(ids):
-            if entity_id not in names:
+            if entity_id not in entities:
                 failures.append({"id": entity_id, "name_en": "", "status": "not in the data"})
                 continue
             at = kb.status(entity_id, day)
-            ok = (at.status is Status.DIPLOMATIC) == claim.has_relations
+            ok = (at["status"] == Status.DIPLOMATIC) == claim.has_relations
             if not ok:
-                failures.append({"id": entity_id, "name_en": names[entity_id], "status": at.status.value})
-            elif at.basis in bases:
-                bases[at.basis] += 1
-        dated = sum(1 for i in ids if i in names and any(
-            e["type"] in ("establishment", "recognition", "normalisation", "resumption",
-                          "continuation") for e in kb.events(i)))
+                failures.append({"id": entity_id, "name_en": entities[entity_id]["name_en"], "status": at["status"]})
+            elif at["basis"] in bases:
+                bases[at["basis"] or ""] += 1
+        dated = sum(1 for i in ids if i in entities and any(
+            starts_relations(e["type"], e.get("starts_relations", False)) for e in kb.events(i)))
         detail = (f"{len(ids) - len(failures)} of {len(ids)} as claimed on {day.isoformat()}; "
                   f"status rests on a dated event for {bases['event']}, on a general statement "
                   f"for {bases['statement']}, on COW evidence for {bases['evidence']}; "

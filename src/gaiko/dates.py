@@ -11,6 +11,10 @@ from typing import Any
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+class InvalidQuery(ValueError):
+    """A caller's value that gaiko cannot answer for: an unknown status, region, date …"""
+
+
 class Precision(StrEnum):
     YEAR = "year"
     MONTH = "month"
@@ -147,4 +151,4 @@ def parse_period(start: str | None, end: str | None) -> tuple[dt.date | None, dt
 def check_period(first: dt.date | None, last: dt.date | None) -> None:
     """Raise ValueError when a period ends before it starts."""
     if first and last and last < first:
-        raise ValueError(f"the period is inverted: {first.isoformat()} is after {last.isoformat()}")
+        raise InvalidQuery(f"the period is inverted: {first.isoformat()} is after {last.isoformat()}")

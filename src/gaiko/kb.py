@@ -1,55 +1,62 @@
 """KnowledgeBase: the one API every interface (CLI, HTTP, web) calls.
 
-Lookups follow pycountry's habit: `get()` returns None on a miss, `lookup()` raises
-UnknownEntity (a LookupError) carrying suggestions. Results are plain JSON-ready dicts in
-the model's field names, so every interface prints the same shapes.
+Every method that takes an entity takes any name, code or id of it (or raises UnknownEntity
+with suggestions). Answers are plain dicts of the shapes in `gaiko.views`, read through
+indexed queries: one answer reads the rows it needs, never the whole dataset.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-from collections import defaultdict
+from collections.abc import Iterable
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from gaiko.dates import PartialDate, check_period
-from gaiko.model import RelationEvent, StatusStatement
+from gaiko.dates import InvalidQuery, PartialDate, check_period
+from gaiko.names import UnknownEntity, brief, find, suggest
 from gaiko.registry import SEARCH_TYPES
-from gaiko.status import Exchange, StatusAt, status_on
-from gaiko.store.read import Store
-from gaiko.store.textindex import name_key
-from gaiko.vocab import EntityKind, EventType, Status, Theme
+from gaiko.store.read import Filter, Store
+from gaiko.vocab import EntityKind, EventType, Status, Theme, vocabularies
+
+if TYPE_CHECKING:
+    from gaiko.views import (
+        ChainLink,
+        EntityBrief,
+        FiguresView,
+        HolderView,
+        RelationRow,
+        SearchResult,
+        StatusFields,
+        StatusHistory,
+        StatusView,
+        TerritoryView,
+        TradeYear,
+    )
+
+__all__ = ["KnowledgeBase", "UnknownEntity"]
 
 Record = dict[str, Any]
 T = TypeVar("T")
-MAX_SUGGESTIONS = 5
-SUGGESTION_CUTOFF = 0.6
+SELF_ID = "JPN"
+TRADE_UNIT = "million current US dollars"
 
 
-def _check_choice(what: str, value: str | None, choices: type[StrEnum]) -> None:
+def check_choice(what: str, value: str | None, choices: Iterable[str] | type[StrEnum]) -> None:
     """Raise ValueError naming the valid values when `value` is not one of `choices`."""
-    if value is not None and value not in {c.value for c in choices}:
-        raise ValueError(f"unknown {what} {value!r}; use one of: {', '.join(c.value for c in choices)}")
+    valid = [c.value if isinstance(c, StrEnum) else str(c) for c in choices]
+    if value is not None and value not in valid:
+        raise InvalidQuery(f"unknown {what} {value!r}; use one of: {', '.join(valid)}")
 
 
-class UnknownEntity(LookupError):
-    """No entity matches the query; `suggestions` holds the closest names."""
-
-    def __init__(self, query: str, suggestions: list[Record], candidates: bool = False) -> None:
-        self.query = query
-        self.suggestions = suggestions
-        self.ambiguous = candidates
-        names = ", ".join(f"{s['name_en']} ({s['id']})" for s in suggestions)
-        if candidates:
-            message = f"{query!r} matches several entities: {names}"
-        elif names:
-            message = f"no entity matches {query!r}; did you mean: {names}?"
-        else:
-            message = f"no entity matches {query!r}"
-        super().__init__(message)
+def with_precision(record: Record, *fields: str) -> Record:
+    """The record with `<field>_precision` (year, month or day) beside each date field."""
+    out = dict(record)
+    for field in fields:
+        if out.get(field):
+            out[f"{field}_precision"] = PartialDate.parse(out[field]).precision.value
+    return out
 
 
 class KnowledgeBase:
@@ -61,7 +68,7 @@ class KnowledgeBase:
     def close(self) -> None:
         self.store.close()
 
-    # -- cached views of the store (the data never change while a KnowledgeBase is open)
+    # -- small, fixed tables kept for the connection's life (sources and works are cited everywhere)
 
     @cached_property
     def meta(self) -> dict[str, str]:
@@ -72,29 +79,20 @@ class KnowledgeBase:
         return {s["id"]: s for s in self.store.select("source")}
 
     @cached_property
-    def _entities(self) -> dict[str, Record]:
-        return {e["id"]: e for e in self.store.select("entity")}
+    def _works(self) -> dict[str, Record]:
+        return {w["id"]: w for w in self.store.select("work")}
 
-    @cached_property
-    def _events(self) -> dict[str, list[tuple[Record, RelationEvent]]]:
-        grouped: dict[str, list[tuple[Record, RelationEvent]]] = defaultdict(list)
-        for raw in self.store.select("relation_event"):
-            model_fields = {k: v for k, v in raw.items() if not k.startswith("data_")}
-            grouped[raw["partner"]].append((raw, RelationEvent.model_validate(model_fields)))
-        return dict(grouped)
+    @staticmethod
+    def vocabularies() -> dict[str, Any]:
+        return vocabularies()
 
-    @cached_property
-    def _statements(self) -> dict[str, StatusStatement]:
-        return {s["id"]: StatusStatement.model_validate(s) for s in self.store.select("status_statement")}
+    # -- entities
 
-    @cached_property
-    def _exchanges(self) -> dict[str, list[Record]]:
-        grouped: dict[str, list[Record]] = defaultdict(list)
-        for row in self.store.select("diplomatic_exchange"):
-            grouped[row["partner"]].append(row)
-        return dict(grouped)
-
-    # -- lookups
+    def lookup(self, query: str | int) -> Record:
+        """The entity an id, ISO or COW code, or name means (with its sources); raise UnknownEntity."""
+        entity = self.store.one("entity", find(self.store, query))
+        assert entity is not None
+        return self.expand_citations(with_precision(entity, "un_admission"))
 
     def get(self, query: str | int) -> Record | None:
         """The entity matching an id, code or name, or None."""
@@ -103,70 +101,269 @@ class KnowledgeBase:
         except UnknownEntity:
             return None
 
-    def lookup(self, query: str | int) -> Record:
-        """The entity matching an id, ISO code, COW code or name; raise UnknownEntity."""
-        text = str(query).strip()
-        if text.upper() in self._entities:
-            return self._entities[text.upper()]
-        if text.isdigit():
-            kinds = ("iso_numeric",) if text.startswith("0") else ("cow_code", "iso_numeric")
-            for kind in kinds:
-                ids = [eid for eid, k in self.store.entity_ids_by_name_key(text) if k == kind]
-                if ids:
-                    return self._prefer_current(ids)
-        ids = sorted({eid for eid, _ in self.store.entity_ids_by_name_key(name_key(text))})
-        if len(ids) == 1:
-            return self._entities[ids[0]]
-        if len(ids) > 1:
-            raise UnknownEntity(text, [self._brief(i) for i in ids], candidates=True)
-        raise UnknownEntity(text, self.suggest(text))
+    def entity_id(self, query: str | int) -> str:
+        return find(self.store, query)
 
-    def _prefer_current(self, ids: list[str]) -> Record:
-        current = [i for i in ids if self._entities[i]["kind"] != EntityKind.HISTORICAL_STATE]
-        return self._entities[sorted(current or ids)[0]]
-
-    def _brief(self, entity_id: str) -> Record:
-        e = self._entities[entity_id]
-        return {"id": e["id"], "name_en": e["name_en"], "name_ja": e.get("name_ja")}
-
-    def suggest(self, text: str, limit: int = MAX_SUGGESTIONS) -> list[Record]:
-        """Entities whose names (or a word of them) are closest to `text`, best first."""
-        query = name_key(text)
-        best: dict[str, float] = {}
-        for key, _, entity_id in self.store.name_keys():
-            if len(key) <= 3 and len(query) > 3:
-                continue  # codes only compete with code-like queries
-            score = difflib.SequenceMatcher(None, query, key).ratio()
-            for word in key.split():
-                if len(word) >= 3 and word != key:  # a word of a longer name ranks a little lower
-                    score = max(score, 0.95 * difflib.SequenceMatcher(None, query, word).ratio())
-            if score > best.get(entity_id, 0.0):
-                best[entity_id] = score
-        ranked = sorted((s, eid) for eid, s in best.items() if s >= SUGGESTION_CUTOFF)
-        return [self._brief(eid) for _, eid in sorted(ranked, key=lambda p: -p[0])[:limit]]
+    def suggest(self, text: str) -> list[EntityBrief]:
+        return suggest(self.store, text)
 
     def entities(self, region: str | None = None, kind: str | None = None) -> list[Record]:
-        if not region:
-            return self.store.select("entity", [("kind", "=", kind)] if kind else [])
-        wanted = region.lower()
-        return [e for e in self.store.select("entity", [("kind", "=", kind)] if kind else [])
-                if wanted in ((e.get("un_region") or "").lower(), (e.get("un_subregion") or "").lower())]
+        """Every entity, or those of a UN region or subregion and a kind, by English name."""
+        check_choice("kind", kind, EntityKind)
+        rows = self.store.select("entity", [("kind", "=", kind)] if kind else [])
+        if region:
+            self._check_region(region)
+            wanted = region.lower()
+            rows = [e for e in rows if wanted in ((e.get("un_region") or "").lower(),
+                                                  (e.get("un_subregion") or "").lower())]
+        return [self.expand_citations(with_precision(e, "un_admission")) for e in rows]
 
     def regions(self) -> list[tuple[str, str]]:
         return self.store.regions()
 
+    def _check_region(self, region: str) -> None:
+        known = sorted({r for pair in self.regions() for r in pair if r})
+        if region.lower() not in {r.lower() for r in known}:
+            raise InvalidQuery(f"unknown region {region!r}; use one of: {', '.join(known)}")
+
     # -- status and history
 
-    def status(self, entity_id: str, as_of: dt.date | None = None) -> StatusAt:
-        """Japan's status with one entity on a date (today by default)."""
+    def status(self, query: str | int, as_of: dt.date | None = None) -> StatusView:
+        """Japan's status on a date (today by default) with the entity, or with the state that
+        held its territory, and where the territory stood."""
+        entity_id = find(self.store, query)
         day = as_of or dt.date.today()
-        events = [model for _, model in self._events.get(entity_id, [])]
-        statements = [self._statements[s] for s in self.store.statements_of(entity_id)]
-        exchanges = [Exchange(x["year"], x["exchange"]) for x in self._exchanges.get(entity_id, [])]
-        return status_on(day, events, statements, exchanges)
+        return {"id": entity_id, "as_of": day.isoformat(), **self._status_fields(entity_id, day)}
+
+    def _status_fields(self, entity_id: str, day: dt.date, row: Record | None = None) -> StatusFields:
+        row = row or self.store.standing(entity_id, day.isoformat())
+        if row is None:
+            return {"status": Status.UNKNOWN.value, "basis": None, "basis_id": None, "since": None, "never": False,
+                    "note": None, "territory": None}
+        return {"status": row["status"], "basis": row["basis"], "basis_id": row["basis_id"], "since": row["since"],
+                "never": row["never"], "note": row["note"], "territory": self._territory(row, day)}
+
+    def _territory(self, row: Record, day: dt.date) -> TerritoryView | None:
+        if row["spell"] is None and row["condition"] == "sovereign":
+            return None  # no statehood recorded: the entity is taken as a state of its own
+        holders: list[HolderView] = []
+        for holder_id in row["holders"]:
+            named = brief(self.store, holder_id) if holder_id != SELF_ID else \
+                {"id": SELF_ID, "name_en": "Japan", "name_ja": "日本"}
+            held = self.store.standing(holder_id, day.isoformat()) if holder_id != SELF_ID else None
+            holders.append({**named, "status": held["status"] if held else None,
+                            "since": held["since"] if held else None})
+        return {"condition": row["condition"], "holders": holders, "form": row["form"],
+                "name_en": row["territory_name_en"], "name_ja": row["territory_name_ja"], "since": row["spell_since"],
+                "until": row["spell_until"],
+                "spell": row["spell"], "contested": row["contested"]}
+
+    def relations(self, as_of: dt.date | None = None, status: str | None = None, region: str | None = None,
+                  territories: bool = False, limit: int | None = None, offset: int = 0) -> list[RelationRow]:
+        """Japan's status with every sovereign state of the day (and, with `territories`, with
+        the holder of every other territory), optionally filtered."""
+        return self.relations_page(as_of, status, region, territories, limit, offset)[1]
+
+    def relations_page(self, as_of: dt.date | None = None, status: str | None = None, region: str | None = None,
+                       territories: bool = False, limit: int | None = None,
+                       offset: int = 0) -> tuple[int, list[RelationRow]]:
+        """(total, one page of) `relations`."""
+        check_choice("status", status, Status)
+        if region is not None:
+            self._check_region(region)
+        day = as_of or dt.date.today()
+        total, rows = self.store.standings_on(day.isoformat(), not territories, status, region, limit, offset)
+        out: list[RelationRow] = []
+        for row in rows:
+            out.append({"id": row["id"], "name_en": row["name_en"], "name_ja": row["name_ja"], "kind": row["kind"],
+                        "un_region": row["un_region"], "un_subregion": row["un_subregion"], "as_of": day.isoformat(),
+                        **self._status_fields(row["id"], day, row)})
+        return total, out
+
+    def status_history(self) -> StatusHistory:
+        """Every entity's intervals: [start, end, status, since, condition, first holder]."""
+        entities: dict[str, list[list[Any]]] = {}
+        for row in self.store.standings():
+            entities.setdefault(row["entity"], []).append(
+                [row["start"], row["end"], row["status"], row["since"], row["condition"],
+                 row["holders"][0] if row["holders"] else None])
+        return {"fields": ["start", "end", "status", "since", "condition", "holder"], "entities": entities}
+
+    def events(self, query: str | int, as_of: dt.date | None = None) -> list[Record]:
+        """One entity's relation events in date order, each with its date precision."""
+        entity_id = find(self.store, query)
+        filters: list[Filter] = [("partner", "=", entity_id)]
+        if as_of is not None:
+            filters.append(("date_earliest", "<=", as_of.isoformat()))
+        return [self.expand_citations(with_precision(e, "date")) for e in self.store.select("relation_event", filters)]
+
+    def country(self, query: str | int, as_of: dt.date | None = None) -> Record:
+        """Everything gaiko holds on one entity, as of a date."""
+        entity = self.lookup(query)
+        entity_id = entity["id"]
+        day = as_of or dt.date.today()
+        statements = [self.store.one("status_statement", s) for s in self.store.statements_of(entity_id)]
+        return {
+            **entity,
+            "as_of": day.isoformat(),
+            **self._status_fields(entity_id, day),
+            "events": self.events(entity_id, as_of),
+            "statements": [self.expand_citations(s) for s in statements if s],
+            "diplomatic_exchange": self.exchanges(entity_id),
+            "spells": self.spells(entity_id),
+            "chain": self.chain(entity_id),
+        }
+
+    def chain(self, query: str | int) -> list[ChainLink]:
+        """The links of succession that lead to and from an entity (Russian Empire → … → Russia)."""
+        start = find(self.store, query)
+        links: dict[str, Record] = {}
+        # Back along predecessors, forward along successors: the entity's own line, not its siblings'.
+        for towards, away in (("predecessor", "successor"), ("successor", "predecessor")):
+            seen, todo = {start}, [start]
+            while todo:
+                current = todo.pop()
+                for link in self.store.select("succession", linked=("state", current)):
+                    if link[away] != current or link[towards] in seen:
+                        continue
+                    links[link["id"]] = link
+                    seen.add(link[towards])
+                    todo.append(link[towards])
+        ordered = sorted(links.values(), key=lambda link: (PartialDate.parse(link["date"]).sort_key(), link["id"]))
+        return [{"id": link["id"], "predecessor": brief(self.store, link["predecessor"]),
+                 "successor": brief(self.store, link["successor"]), "date": link["date"], "kind": link["kind"]}
+                for link in ordered]
+
+    def relation_events(self, partner: str | None = None, type: str | None = None, start: dt.date | None = None,
+                        end: dt.date | None = None) -> list[Record]:
+        """Relation events across partners, by partner (any name), type and period, in date order."""
+        check_period(start, end)
+        check_choice("event type", type, EventType)
+        filters: list[Filter] = []
+        if partner:
+            filters.append(("partner", "=", find(self.store, partner)))
+        if type:
+            filters.append(("type", "=", type))
+        if start:
+            filters.append(("date_latest", ">=", start.isoformat()))
+        if end:
+            filters.append(("date_earliest", "<=", end.isoformat()))
+        rows = self.store.select("relation_event", filters, order=("date_earliest", "date_latest", "key"))
+        return [self.expand_citations(with_precision(r, "date")) for r in rows]
+
+    # -- other records
+
+    def record(self, kind: str, record_id: str) -> Record | None:
+        """One record by type and id (relation_event, timeline_event, dispute, figure, work, narrative …)."""
+        found = self.store.one(kind, record_id)
+        if found is None:
+            return None
+        return self.expand_citations(with_precision(found, "date", "end_date"))
+
+    def search(self, query: str, types: list[str] | None = None, limit: int = 20, offset: int = 0) -> SearchResult:
+        """Ranked full-text search across every record, in English and Japanese."""
+        for t in types or []:
+            check_choice("type", t, SEARCH_TYPES)
+        total, hits = self.store.search(query, types, limit, offset)
+        return {"query": query, "total": total, "hits": cast(Any, hits)}
+
+    def timeline(self, start: dt.date | None = None, end: dt.date | None = None, country: str | None = None,
+                 theme: str | None = None, region: str | None = None) -> list[Record]:
+        """Timeline events overlapping a period, by country (any name), theme or region."""
+        check_period(start, end)
+        check_choice("theme", theme, Theme)
+        if region is not None:
+            check_choice("region", region, self._timeline_regions())
+        entity_id = find(self.store, country) if country else None
+        filters: list[Filter] = []
+        if start:
+            filters.append(("end_latest", ">=", start.isoformat()))
+        if end:
+            filters.append(("date_earliest", "<=", end.isoformat()))
+        if region:
+            filters.append(("region", "nocase", region))
+        rows = self.store.select("timeline_event", filters, ("participant", entity_id) if entity_id else None)
+        if theme:
+            themed = {r["id"] for r in self.store.select("timeline_event", filters, ("theme", theme))}
+            rows = [r for r in rows if r["id"] in themed]
+        return [self.expand_citations(with_precision(r, "date", "end_date")) for r in rows]
+
+    @staticmethod
+    def _timeline_regions() -> tuple[str, ...]:
+        from gaiko.vocab import REGIONS
+
+        return REGIONS
+
+    def disputes(self, country: str | None = None) -> list[Record]:
+        """Territorial and maritime disputes, each party's names and positions side by side."""
+        party = find(self.store, country) if country else None
+        rows = self.store.select("dispute", linked=("party", party) if party else None)
+        return [self.expand_citations(d) for d in rows]
+
+    def figures(self, country: str | None = None) -> FiguresView:
+        """Figures with units and sources; with a country, also Japan's trade with it by year."""
+        party = find(self.store, country) if country else None
+        figures = self.store.select("figure", linked=("party", party) if party else None)
+        result: FiguresView = {"figures": [self.expand_citations(f) for f in figures]}
+        if party:
+            result["trade"] = {
+                "partner": party,
+                "unit": TRADE_UNIT,
+                "citations": self.expand_citations(
+                    [{"source": "cow-trade", "locator": f"dyadic trade, Japan and {party}"}]),
+                "series": self.trade(party),
+            }
+        return result
+
+    def trade(self, partner: str) -> list[TradeYear]:
+        return [{"year": r["year"], "japan_imports": r.get("japan_imports"), "japan_exports": r.get("japan_exports")}
+                for r in self.store.select("trade_flow", [("partner", "=", partner)])]
+
+    def missions(self, country: str | None = None) -> list[Record]:
+        """Japan's missions abroad and the missions in Japan, optionally with one partner."""
+        party = find(self.store, country) if country else None
+        out = []
+        for mission in self.store.select("mission", linked=("party", party) if party else None):
+            citation = {"source": "database-of-embassies", "locator": f"Wikidata {mission['id']}",
+                        "url": f"https://www.wikidata.org/wiki/{mission['id']}"}
+            out.append({**mission, "citations": self.expand_citations([citation])})
+        return out
+
+    def narratives(self) -> list[Record]:
+        """What sources say about trends and roles, kept attributed to them."""
+        return [self.expand_citations(n) for n in self.store.select("narrative")]
+
+    def map_points(self) -> list[Record]:
+        """Marker positions for every entity the map can place, each with its source."""
+        sources = {"natural-earth-50m": "world-atlas", "cow-capitals": "cow-capitals"}
+        return [{**p, "citations": self.expand_citations([{"source": sources[p["basis"]], "locator": p["locator"]}])}
+                for p in self.store.select("map_point")]
+
+    def works(self) -> list[Record]:
+        """The bibliography: every work a citation can point at."""
+        return self.store.select("work")
+
+    def exchanges(self, entity_id: str) -> list[Record]:
+        """COW Diplomatic Exchange rows of one entity, by year."""
+        return self.store.select("diplomatic_exchange", [("partner", "=", entity_id)])
+
+    def spells(self, entity_id: str) -> list[Record]:
+        """The territory spells of one entity, in date order."""
+        return [self.expand_citations(s) for s in self.store.select("territory_spell", [("entity", "=", entity_id)])]
+
+    def state_system(self) -> list[Record]:
+        """COW State System membership spells."""
+        return self.store.select("state_system_spell")
+
+    def citations(self) -> list[Record]:
+        """Every citation of every record, flattened (record_type, record_id, url, quote …)."""
+        return self.store.citations()
+
+    def statements(self) -> list[Record]:
+        return [self.expand_citations(s) for s in self.store.select("status_statement")]
 
     def expand_citations(self, value: T) -> T:
-        """Copy `value`, giving each citation that names a registered source its title and URL."""
+        """Copy `value`, giving each citation that names a registered source or work its title and URL."""
         if isinstance(value, list):
             return cast(T, [self.expand_citations(v) for v in value])
         if not isinstance(value, dict):
@@ -185,230 +382,20 @@ class KnowledgeBase:
                     out.setdefault("url", work["url"])
         return cast(T, out)
 
-    def events(self, entity_id: str, as_of: dt.date | None = None) -> list[Record]:
-        """The entity's relation events in date order, each with its date precision."""
-        out = []
-        for raw, model in self._events.get(entity_id, []):
-            if as_of is not None and model.date.earliest > as_of:
-                continue
-            out.append(self.expand_citations({**raw, "date_precision": model.date.precision.value}))
-        return out
-
-    def statements_for(self, entity_id: str) -> list[Record]:
-        return [
-            self.expand_citations(self._statements[s].model_dump(mode="json", exclude_defaults=True))
-            for s in self.store.statements_of(entity_id)
-        ]
-
-    def country(self, query: str | int, as_of: dt.date | None = None) -> Record:
-        """Everything gaiko holds on one entity, as of a date."""
-        entity = self.lookup(query)
-        day = as_of or dt.date.today()
-        status = self.status(entity["id"], day)
-        record = self.expand_citations(
-            self._with_precision(entity, "un_admission", "exists_from", "exists_until"))
-        return {
-            **record,
-            "as_of": day.isoformat(),
-            "status": status.status.value,
-            "status_basis": status.as_dict(),
-            "events": self.events(entity["id"], as_of),
-            "statements": self.statements_for(entity["id"]),
-            "diplomatic_exchange": self.exchanges(entity["id"]),
-        }
-
-    def exchanges(self, entity_id: str) -> list[Record]:
-        """COW Diplomatic Exchange rows for one entity, by year."""
-        return self._exchanges.get(entity_id, [])
-
-    def relations(
-        self,
-        as_of: dt.date | None = None,
-        status: str | None = None,
-        region: str | None = None,
-    ) -> list[Record]:
-        """Every entity with Japan's status on a date, optionally filtered."""
-        _check_choice("status", status, Status)
-        if region is not None and not self.entities(region=region):
-            known = sorted({r for pair in self.regions() for r in pair if r})
-            raise ValueError(f"unknown region {region!r}; use one of: {', '.join(known)}")
-        day = as_of or dt.date.today()
-        rows = []
-        for entity in self.entities(region=region):
-            at = self.status(entity["id"], day)
-            if status is not None and at.status.value != status:
-                continue
-            rows.append({
-                "id": entity["id"],
-                "name_en": entity["name_en"],
-                "name_ja": entity.get("name_ja"),
-                "kind": entity["kind"],
-                "un_region": entity.get("un_region"),
-                "un_subregion": entity.get("un_subregion"),
-                "as_of": day.isoformat(),
-                **at.as_dict(),
-            })
-        return rows
-
-    def relation_events(
-        self,
-        partner: str | None = None,
-        type: str | None = None,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-    ) -> list[Record]:
-        """Relation events across partners, by partner (any name), type and period."""
-        check_period(start, end)
-        _check_choice("event type", type, EventType)
-        partner_id = self.lookup(partner)["id"] if partner else None
-        out = []
-        for entity_id, events in self._events.items():
-            if partner_id and entity_id != partner_id:
-                continue
-            for raw, model in events:
-                if type and model.type.value != type:
-                    continue
-                if (start and model.date.latest < start) or (end and model.date.earliest > end):
-                    continue
-                out.append((model.date.sort_key(), raw["id"], raw, model))
-        return [self.expand_citations({**raw, "date_precision": model.date.precision.value})
-                for _, _, raw, model in sorted(out, key=lambda item: (item[0], item[1]))]
-
-    def record(self, kind: str, record_id: str) -> Record | None:
-        """One record by type and id (relation_event, timeline_event, dispute, work, narrative)."""
-        if kind == "relation_event":
-            for events in self._events.values():
-                for raw, model in events:
-                    if raw["id"] == record_id:
-                        return self.expand_citations({**raw, "date_precision": model.date.precision.value})
-            return None
-        found = self.store.one(kind, record_id)
-        if found is None:
-            return None
-        if kind == "timeline_event":
-            found = self._with_precision(found, "date", "end_date")
-        return self.expand_citations(found)
-
-    def search(self, query: str, types: list[str] | None = None, limit: int = 20,
-               offset: int = 0) -> tuple[int, list[Record]]:
-        """Ranked full-text search across every record, in English and Japanese."""
-        unknown = [t for t in types or [] if t not in SEARCH_TYPES]
-        if unknown:
-            raise ValueError(f"unknown type {unknown[0]!r}; use one of: {', '.join(SEARCH_TYPES)}")
-        return self.store.search(query, types, limit, offset)
-
-    def timeline(
-        self,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        country: str | None = None,
-        theme: str | None = None,
-        region: str | None = None,
-    ) -> list[Record]:
-        """Timeline events overlapping a period, by country (any name), theme or region."""
-        check_period(start, end)
-        _check_choice("theme", theme, Theme)
-        entity_id = self.lookup(country)["id"] if country else None
-        filters: list[tuple[str, str, Any]] = []
-        if start:
-            filters.append(("end_latest", ">=", start.isoformat()))
-        if end:
-            filters.append(("date_earliest", "<=", end.isoformat()))
-        if region:
-            filters.append(("region", "nocase", region))
-        rows = self.store.select("timeline_event", filters, ("participant", entity_id) if entity_id else None)
-        if theme:
-            themed = {r["id"] for r in self.store.select("timeline_event", filters, ("theme", theme))}
-            rows = [r for r in rows if r["id"] in themed]
-        return [self.expand_citations(self._with_precision(r, "date", "end_date")) for r in rows]
-
-    def disputes(self, country: str | None = None) -> list[Record]:
-        """Territorial and maritime disputes, each party's names and positions side by side."""
-        party = self.lookup(country)["id"] if country else None
-        rows = self.store.select("dispute", linked=("party", party) if party else None)
-        return [self.expand_citations(d) for d in rows]
-
-    def figures(self, country: str | None = None) -> Record:
-        """Figures with units and sources; with a country, also Japan's trade with it by year."""
-        party = self.lookup(country)["id"] if country else None
-        figures = self.store.select("figure", linked=("party", party) if party else None)
-        result: Record = {"figures": [self.expand_citations(f) for f in figures]}
-        if party:
-            result["trade"] = {
-                "partner": party,
-                "unit": "million current US dollars",
-                "citations": self.expand_citations(
-                    [{"source": "cow-trade", "locator": f"dyadic trade, Japan and {party}"}]),
-                "series": self._trade(party),
-            }
-        return result
-
-    def missions(self, country: str | None = None) -> list[Record]:
-        """Japan's missions abroad and the missions in Japan, optionally with one partner."""
-        party = self.lookup(country)["id"] if country else None
-        out = []
-        for mission in self.store.select("mission", linked=("party", party) if party else None):
-            citation = {"source": "database-of-embassies", "locator": f"Wikidata {mission['id']}",
-                        "url": f"https://www.wikidata.org/wiki/{mission['id']}"}
-            out.append({**mission, "citations": self.expand_citations([citation])})
-        return out
-
-    def narratives(self) -> list[Record]:
-        """What sources say about trends and roles, kept attributed to them."""
-        return [self.expand_citations(n) for n in self.store.select("narrative")]
-
-    def map_points(self) -> list[Record]:
-        """Marker positions for every entity the map can place, each with its source."""
-        sources = {"natural-earth-50m": "world-atlas", "cow-capitals": "cow-capitals"}
-        return [{**p, "citations": self.expand_citations([{"source": sources[p["basis"]], "locator": p["locator"]}])}
-                for p in self.store.select("map_point")]
-
-    def state_system(self) -> list[Record]:
-        """COW State System membership spells."""
-        return self.store.select("state_system_spell")
-
-    def citations(self) -> list[Record]:
-        """Every citation of every record, flattened (record_type, record_id, url, quote …)."""
-        return self.store.citations()
-
-    def works(self) -> list[Record]:
-        """The bibliography: every work a citation can point at."""
-        return self.store.select("work")
-
-    @cached_property
-    def _works(self) -> dict[str, Record]:
-        return {w["id"]: w for w in self.store.select("work")}
-
-    def _trade(self, partner: str) -> list[Record]:
-        return [{"year": r["year"], "japan_imports": r.get("japan_imports"), "japan_exports": r.get("japan_exports")}
-                for r in self.store.select("trade_flow", [("partner", "=", partner)])]
-
-    @staticmethod
-    def _with_precision(record: Record, *fields: str) -> Record:
-        out = dict(record)
-        for field in fields:
-            if out.get(field):
-                out[f"{field}_precision"] = PartialDate.parse(out[field]).precision.value
-        return out
-
     def export(self, as_of: dt.date | None = None) -> Record:
         """Every record of the knowledge base, with its sources, as one JSON document."""
+        day = as_of or dt.date.today()
         return {
-            "meta": {**self.meta, "as_of": (as_of or dt.date.today()).isoformat()},
+            "meta": {**self.meta, "as_of": day.isoformat()},
             "sources": list(self.sources.values()),
-            "entities": [self.expand_citations(e) for e in self._entities.values()],
-            "relation_events": [
-                self.expand_citations(raw)
-                for events in self._events.values()
-                for raw, model in events
-                if as_of is None or model.date.earliest <= as_of
-            ],
-            "status_statements": [
-                self.expand_citations(s.model_dump(mode="json", exclude_defaults=True))
-                for s in self._statements.values()
-            ],
+            "entities": [self.expand_citations(e) for e in self.store.select("entity")],
+            "relation_events": [self.expand_citations(e) for e in self.store.select(
+                "relation_event", [("date_earliest", "<=", as_of.isoformat())] if as_of else [])],
+            "status_statements": self.statements(),
             "corrections": self.store.select("correction"),
             "diplomatic_exchange": self.store.select("diplomatic_exchange"),
+            "territory_spells": [self.expand_citations(s) for s in self.store.select("territory_spell")],
+            "successions": [self.expand_citations(s) for s in self.store.select("succession")],
             "relations": self.relations(as_of),
             "timeline_events": self.timeline(end=as_of),
             "disputes": self.disputes(),
@@ -416,5 +403,6 @@ class KnowledgeBase:
             "missions": self.missions(),
             "works": self.works(),
             "narratives": self.narratives(),
-            "trade": [{"partner": e, **row} for e in self._entities for row in self._trade(e)],
+            "trade": [{"partner": r["partner"], "year": r["year"], "japan_imports": r.get("japan_imports"),
+                       "japan_exports": r.get("japan_exports")} for r in self.store.select("trade_flow")],
         }

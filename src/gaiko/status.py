@@ -13,7 +13,7 @@ from itertools import product
 
 from gaiko.dates import PartialDate
 from gaiko.model import RelationEvent, StatusStatement
-from gaiko.vocab import EventType, Status
+from gaiko.vocab import OPENING_TYPES, EventType, Status
 
 # What each event type makes the status; types absent here change nothing.
 _SETS: dict[EventType, Status] = {
@@ -22,16 +22,14 @@ _SETS: dict[EventType, Status] = {
     EventType.NORMALISATION: Status.DIPLOMATIC,
     EventType.CONTINUATION: Status.DIPLOMATIC,
     EventType.SEVERANCE: Status.SEVERED,
-    EventType.SUSPENSION: Status.SEVERED,
+    EventType.SUSPENSION: Status.SUSPENDED,
     EventType.UNOFFICIAL_RELATIONS: Status.UNOFFICIAL,
     EventType.STATE_DISSOLVED: Status.ENDED,
 }
 # Opening a mission presupposes relations, so it implies them where nothing else was known
 # or after a severance (a legation reopened after the war restores relations by that day).
 _IMPLIES_RELATIONS = {EventType.LEGATION_OPENED, EventType.EMBASSY_OPENED, EventType.UPGRADE}
-_MISSION_RESTORES_FROM = {Status.NONE, Status.UNKNOWN, Status.RECOGNISED, Status.SEVERED}
-# Events that mark the start of relations: before the first of them, there were none.
-_STARTS = {EventType.RECOGNITION, EventType.ESTABLISHMENT, EventType.NORMALISATION}
+_MISSION_RESTORES_FROM = {Status.NONE, Status.UNKNOWN, Status.RECOGNISED, Status.SEVERED, Status.SUSPENDED}
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ def event_effect(event: RelationEvent, current: Status) -> Status | None:
 def _initial(events: Sequence[RelationEvent]) -> Status:
     for event in events:
         if event_effect(event, Status.UNKNOWN) is not None:
-            return Status.NONE if event.type in _STARTS else Status.UNKNOWN
+            return Status.NONE if event.type in OPENING_TYPES else Status.UNKNOWN
     return Status.UNKNOWN
 
 
@@ -175,8 +173,32 @@ def status_on(
         if outcomes != {result.status}:
             date, record = next(((d, r) for d, r in undecided if _replay(initial, [*decided, (d, r)]).status
                                  is not result.status), undecided[0])
-            note = f"{record.id} ({date}) may or may not have taken place by {day.isoformat()}"
+            note = (f"{record.id} is dated {date}, known only to the {date.precision.value}: "
+                    "it may or may not have taken place yet")
             return StatusAt(Status.UNKNOWN, "event", record.id, None, note)
     if result.status is Status.UNKNOWN:
         return _from_evidence(exchanges, day) or result
     return result
+
+
+def change_points(events: Sequence[RelationEvent], statements: Sequence[StatusStatement] = (),
+                  exchanges: Iterable[Exchange] = ()) -> list[dt.date]:
+    """The days on which `status_on` can give a different answer than the day before."""
+    points = {dt.date.min}
+    for date in [e.date for e in events] + [s.as_of for s in statements]:
+        points |= {date.earliest, date.latest}
+    for exchange in exchanges:
+        points |= {dt.date(exchange.year, 1, 1), dt.date(min(exchange.year + 1, dt.MAXYEAR), 1, 1)}
+    return sorted(points)
+
+
+def history(events: Sequence[RelationEvent], statements: Sequence[StatusStatement] = (),
+            exchanges: Sequence[Exchange] = ()) -> list[tuple[dt.date, StatusAt]]:
+    """Japan's status with one partner on every day, as (first day, status) intervals in order:
+    each holds until the next one's first day. Equal neighbours are merged."""
+    out: list[tuple[dt.date, StatusAt]] = []
+    for day in change_points(events, statements, exchanges):
+        at = status_on(day, events, statements, exchanges)
+        if not out or out[-1][1] != at:
+            out.append((day, at))
+    return out

@@ -22,6 +22,8 @@ class Status(StrEnum):
     NONE = "none"  # no relations with a state that existed
     ENDED = "ended"  # the partner no longer exists as a state
     UNKNOWN = "unknown"  # no dated evidence either way for that date
+    JAPAN = "japan"  # the territory was part of Japan
+    NO_STATE = "no_state"  # no state of the day's state system held the territory, or it did not yet exist
 
 
 class EventType(StrEnum):
@@ -46,6 +48,10 @@ class EventType(StrEnum):
 # The event types that start diplomatic relations; a recognition does when its source says so
 # (`starts_relations`). Status, audit and claims all ask `starts_relations()`.
 STARTING_TYPES = frozenset({EventType.ESTABLISHMENT, EventType.NORMALISATION})
+
+
+# Before the first event of these types there were no relations ("none", not "unknown").
+OPENING_TYPES = STARTING_TYPES | {EventType.RECOGNITION}
 
 
 def starts_relations(event_type: str, flagged: bool = False) -> bool:
@@ -103,6 +109,8 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "none": ("No relations", "外交関係なし"),
         "ended": ("State no longer exists", "現存しない国家"),
         "unknown": ("No dated evidence", "日付のある資料なし"),
+        "japan": ("Part of Japan", "日本の領域"),
+        "no_state": ("No state of the day", "当時は国家なし"),
     },
     "event_type": {
         "recognition": ("recognition", "国家承認"),
@@ -153,6 +161,8 @@ DESCRIPTIONS: dict[Status, str] = {
     Status.NONE: "No relations with a state that existed.",
     Status.ENDED: "The partner no longer exists as a state.",
     Status.UNKNOWN: "No dated evidence for that date.",
+    Status.JAPAN: "The territory was part of Japan.",
+    Status.NO_STATE: "No state of the day's state system held the territory, or the state did not yet exist.",
 }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
+from starlette.staticfiles import StaticFiles
 
 from gaiko.api import problems
 from gaiko.api.prepared import PreparedResponses
@@ -53,6 +54,7 @@ def create_app(kb: KnowledgeBase, warm: bool = True) -> FastAPI:
     problems.install(app)
     for module in (entities, relations, history, search, reports):
         app.include_router(module.router, responses=problems.ERROR_RESPONSES)
+    app.mount("/static", StaticFiles(directory=web.WEB), name="static")
     app.include_router(web.router)
     _register_problem_schema(app)
     # The last added is the outermost: CORS, then prepared answers, then the routers.

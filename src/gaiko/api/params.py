@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import orjson
 from fastapi import Query, Request
@@ -49,15 +50,20 @@ def period(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date 
 
 
 def page(request: Request, items: list[Any], limit: int, offset: int, total: int | None = None) -> JSON:
-    """One page of a list, with X-Total-Count and RFC 8288 Link headers for next/prev."""
-    total = len(items) if total is None else total
-    body = items[offset:offset + limit] if total == len(items) else items
+    """One page of a list, with X-Total-Count and RFC 8288 Link headers for next/prev. Without
+    `total`, `items` is the whole list; with it, `items` is already the page."""
+    body = items[offset:offset + limit] if total is None else items
+    return JSON(body, headers=page_headers(request, len(items) if total is None else total, limit, offset))
+
+
+def page_headers(request: Request, total: int, limit: int, offset: int) -> dict[str, str]:
+    """X-Total-Count, and Link with next and prev (RFC 8288)."""
     links = []
     for rel, at in (("next", offset + limit), ("prev", offset - limit)):
         if (rel == "next" and at < total) or (rel == "prev" and offset > 0):
             url = request.url.include_query_params(offset=max(at, 0), limit=limit)
-            links.append(f'<{url.path}?{url.query}>; rel="{rel}"')
+            links.append(f'<{quote(url.path)}?{url.query}>; rel="{rel}"')  # headers are Latin-1: encode
     headers = {"X-Total-Count": str(total)}
     if links:
         headers["Link"] = ", ".join(links)
-    return JSON(body, headers=headers)
+    return headers

@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
+from gaiko.dates import InvalidQuery
+from gaiko.names import UnknownEntity
+
 PROBLEM = "application/problem+json"
 
 
@@ -70,6 +73,15 @@ def install(app: FastAPI) -> None:
         headers = dict(exc.headers) if exc.headers else None
         return problem_response(request, problem, headers=headers)  # e.g. Allow on a 405
 
+    async def on_invalid_query(request: Request, exc: Exception) -> JSONResponse:
+        return problem_response(request, Problem(422, "Invalid request", str(exc)))
+
+    async def on_unknown_entity(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, UnknownEntity)
+        return problem_response(request, Problem(404, "Unknown entity", str(exc), suggestions=exc.suggestions))
+
+    app.add_exception_handler(InvalidQuery, on_invalid_query)
+    app.add_exception_handler(UnknownEntity, on_unknown_entity)
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(RequestValidationError, on_invalid)
     app.add_exception_handler(StarletteHTTPException, on_http)

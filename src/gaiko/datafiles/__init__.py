@@ -25,7 +25,7 @@ from gaiko.datafiles.reading import (
     yaml_records,
 )
 from gaiko.model import Correction, Entity
-from gaiko.registry import BY_MODEL, RECORD_TYPES, RecordType
+from gaiko.registry import RECORD_TYPES, RecordType, by_model
 
 __all__ = ["LIST_SEPARATOR", "SELF_ID", "DataError", "DataErrors", "Dataset", "format_citation_cell", "load",
            "parse_citation_cell"]
@@ -62,7 +62,7 @@ class Dataset:
 
     def of(self, model: type[M]) -> list[M]:
         """Every record of one model (`ds.of(Entity)`)."""
-        return cast(list[M], self.records[BY_MODEL[model].name])
+        return cast(list[M], self.records[by_model(model).name])
 
     def where(self, record: Any) -> tuple[str, int]:
         return self.origin.get(id(record), ("?", 0))

@@ -15,8 +15,16 @@ import sqlite3
 from pathlib import Path
 
 from gaiko.datafiles import Dataset
-from gaiko.model import Entity, StatusStatement, iter_citations
+from gaiko.model import (
+    DiplomaticExchange,
+    Entity,
+    RelationEvent,
+    StatusStatement,
+    TerritorySpell,
+    iter_citations,
+)
 from gaiko.registry import RECORD_TYPES
+from gaiko.standing import relation_histories, standings
 from gaiko.store.schema import SCHEMA_VERSION, ddl
 from gaiko.store.searchindex import write_search
 from gaiko.store.textindex import name_key
@@ -79,6 +87,7 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
                      [(e.id, name, name_key(name), kind) for e in entities for name, kind in _names(e)])
     conn.executemany("INSERT INTO statement_partners VALUES (?, ?)",
                      [(s.id, eid) for s in ds.of(StatusStatement) for eid in statement_members(s, entities)])
+    _write_standings(conn, ds, entities)
     citations = []
     for rtype in RECORD_TYPES:
         for record in ds.records[rtype.name]:
@@ -96,6 +105,23 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
         "entity_kinds": json.dumps([k.value for k in EntityKind]),
     }
     conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+
+
+def _write_standings(conn: sqlite3.Connection, ds: Dataset, entities: list[Entity]) -> None:
+    members: dict[str, list[StatusStatement]] = {}
+    for statement in ds.of(StatusStatement):
+        for entity_id in statement_members(statement, entities):
+            members.setdefault(entity_id, []).append(statement)
+    relations = relation_histories(entities, ds.of(RelationEvent), members, ds.of(DiplomaticExchange))
+    rows = []
+    for i in standings(entities, ds.of(TerritorySpell), relations):
+        spell = i.spell
+        rows.append((i.entity, i.start.isoformat(), i.end.isoformat() if i.end else None, i.status, i.basis,
+                     i.basis_id, i.since, int(i.never), i.note, i.condition, json.dumps(list(i.holders)),
+                     spell.id if spell else None, str(spell.start) if spell and spell.start else None,
+                     i.spell_until, spell.form if spell else None, spell.name_en if spell else None,
+                     spell.name_ja if spell else None, int(bool(spell and spell.alternatives))))
+    conn.executemany(f"INSERT INTO standings VALUES ({', '.join('?' * 18)})", rows)
 
 
 def _remove_leftovers(target: Path) -> None:

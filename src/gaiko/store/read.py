@@ -56,10 +56,14 @@ class Store:
         return {key: value for key, value in self.conn.execute("SELECT key, value FROM meta")}
 
     def select(self, record_type: str, filters: Sequence[Filter] = (), linked: tuple[str, str] | None = None,
-               limit: int | None = None, offset: int = 0) -> list[Record]:
-        """Records of one type, filtered on its columns and links, in the registry's order."""
+               limit: int | None = None, offset: int = 0, order: Sequence[str] = ()) -> list[Record]:
+        """Records of one type, filtered on its columns and links, in the registry's order
+        (or in `order`, a list of its column names)."""
         rtype = BY_NAME[record_type]
         known = {c.name for c in rtype.columns} | {"key"}
+        unknown = [c for c in order if c not in known]
+        if unknown:
+            raise ValueError(f"{record_type} has no column {unknown[0]!r}")
         where, params = ["1=1"], []
         for column, operator, value in filters:
             if column not in known:
@@ -69,7 +73,8 @@ class Store:
         if linked is not None:
             where.append("key IN (SELECT record_key FROM links WHERE record_type = ? AND role = ? AND value = ?)")
             params += [record_type, *linked]
-        sql = f"SELECT record, file, line FROM {rtype.collection} WHERE {' AND '.join(where)} ORDER BY {rtype.order}"
+        sql = (f"SELECT record, file, line FROM {rtype.collection} WHERE {' AND '.join(where)} "
+               f"ORDER BY {', '.join(order) if order else rtype.order}")
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -78,10 +83,51 @@ class Store:
             return [{**json.loads(text), "data_file": file, "data_line": line} for text, file, line in rows]
         return [json.loads(text) for text, _, _ in rows]
 
+    def count(self, record_type: str) -> int:
+        return int(self.conn.execute(f"SELECT count(*) FROM {BY_NAME[record_type].collection}").fetchone()[0])
+
     def one(self, record_type: str, key: str) -> Record | None:
         """One record by its key (its id for most types)."""
         found = self.select(record_type, [("key", "=", key)])
         return found[0] if found else None
+
+    def standing(self, entity_id: str, day: str) -> Record | None:
+        """Where one entity stood on `day` (ISO date), and Japan's status."""
+        row = self.conn.execute(f"SELECT {_STANDING} FROM standings WHERE entity = ? AND start <= ? "
+                                'AND ("end" IS NULL OR "end" > ?) ORDER BY start DESC LIMIT 1',
+                                (entity_id, day, day)).fetchone()
+        return _standing(row) if row else None
+
+    def standings_on(self, day: str, sovereign_only: bool = True, status: str | None = None,
+                     region: str | None = None, limit: int | None = None, offset: int = 0) -> tuple[int, list[Record]]:
+        """(total, one page of) every entity's standing on `day`, with its names, by English name."""
+        where = ['s.start <= ?', '(s."end" IS NULL OR s."end" > ?)']
+        params: list[Any] = [day, day]
+        if sovereign_only:  # the states of the day: sovereign, or occupied but going on
+            where.append("s.condition IN ('sovereign', 'occupied')")
+        if status:
+            where.append("s.status = ?")
+            params.append(status)
+        if region:
+            where.append("(lower(e.un_region) = lower(?) OR lower(e.un_subregion) = lower(?))")
+            params += [region, region]
+        body = f"FROM entities e JOIN standings s ON s.entity = e.key WHERE {' AND '.join(where)}"
+        total = int(self.conn.execute(f"SELECT count(*) {body}", params).fetchone()[0])
+        sql = (f"SELECT e.key, e.name_en, e.name_ja, e.kind, e.un_region, e.un_subregion, "
+               f"{', '.join('s.' + c for c in _STANDING_COLUMNS)} {body} ORDER BY e.name_en, e.key")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        rows = []
+        for row in self.conn.execute(sql, params):
+            entity = dict(zip(("id", "name_en", "name_ja", "kind", "un_region", "un_subregion"), row[:6], strict=True))
+            rows.append({**entity, **_standing(row[6:])})
+        return total, rows
+
+    def standings(self) -> list[Record]:
+        """Every interval of every entity, by entity and start: the whole history, compact."""
+        rows = self.conn.execute(f"SELECT {_STANDING} FROM standings ORDER BY entity, start")
+        return [_standing(row) for row in rows]
 
     def regions(self) -> list[tuple[str, str]]:
         rows = self.conn.execute("SELECT DISTINCT un_region, un_subregion FROM entities ORDER BY 1, 2")
@@ -127,6 +173,20 @@ class Store:
             hits.append({"type": doc_type, "id": doc_id, "title_en": label_en, "title_ja": label_ja,
                          "score": round(-score, 4), "page": page, "excerpt": _excerpt(json.loads(text), query)})
         return total, hits
+
+
+_STANDING_COLUMNS = ("entity", "start", '"end"', "status", "basis", "basis_id", "since", "never", "note",
+                     "condition", "holders", "spell", "spell_since", "spell_until", "form", "territory_name_en",
+                     "territory_name_ja",
+                     "contested")
+_STANDING = ", ".join(_STANDING_COLUMNS)
+
+
+def _standing(row: Sequence[Any]) -> Record:
+    record = dict(zip((c.strip('"') for c in _STANDING_COLUMNS), row, strict=True))
+    record["holders"] = json.loads(record["holders"])
+    record["never"], record["contested"] = bool(record["never"]), bool(record["contested"])
+    return record
 
 
 def _excerpt(text: dict[str, Any], query: str, width: int = 80) -> str | None:

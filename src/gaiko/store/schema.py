@@ -27,6 +27,14 @@ CREATE TABLE citations (
   source TEXT, url TEXT, work TEXT, publisher TEXT, title TEXT, quote TEXT, locator TEXT, language TEXT
 );
 CREATE INDEX citations_source ON citations(source);
+-- Where each entity stood, and Japan's status, from `start` until `end` (exclusive; NULL: open).
+CREATE TABLE standings (
+  entity TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT,
+  status TEXT NOT NULL, basis TEXT, basis_id TEXT, since TEXT, never INTEGER NOT NULL, note TEXT,
+  condition TEXT NOT NULL, holders TEXT NOT NULL, spell TEXT, spell_since TEXT, spell_until TEXT,
+  form TEXT, territory_name_en TEXT, territory_name_ja TEXT, contested INTEGER NOT NULL
+);
+CREATE INDEX standings_entity ON standings(entity, start);
 """
 
 

@@ -28,10 +28,11 @@ def write_search(conn: sqlite3.Connection, ds: Dataset) -> int:
     names = {e.id: e for e in ds.of(Entity)}
     rows = []
     for rtype in RECORD_TYPES:
-        if rtype.document is None:
+        builder = rtype.build_document
+        if builder is None:
             continue
         for record in ds.records[rtype.name]:
-            doc = rtype.document(record, names)
+            doc = builder(record, names)
             text = json.dumps({"names": doc.names, "body": doc.body, "quotes": doc.quotes}, ensure_ascii=False)
             title = " ".join(t for t in (doc.label_en, doc.label_ja) if t)
             rows.append((index_text(title), index_text(" | ".join(doc.names)), index_text(doc.body),

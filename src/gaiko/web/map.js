@@ -1,7 +1,7 @@
 // The world map coloured by Japan's relation status, with a time slider (d3-geo, topojson).
 import { esc, getJSON, nameOf, navigate, t } from "/static/app.js";
 
-const STATUSES = ["diplomatic", "unofficial", "recognised", "severed", "none", "ended", "unknown"];
+const STATUSES = ["diplomatic", "unofficial", "recognised", "severed", "suspended", "none", "ended", "japan", "no_state", "unknown"];
 const JAPAN_NUMERIC = "392";
 const FIRST_YEAR = 1854;
 const TINY_AREA = 12; // px²: smaller shapes get a marker too, so that they can be seen and clicked
@@ -79,7 +79,7 @@ async function colour(svg, byId, year) {
   const asOf = asOfFor(year);
   document.getElementById("year-label").textContent = `${t("map.asof")} ${asOf}`;
   svg.dataset.loading = "true";
-  const relations = await getJSON(`/api/v1/relations?as_of=${asOf}&limit=500`);
+  const relations = await getJSON(`/api/v1/relations?as_of=${asOf}&territories=true&limit=500`);
   const status = new Map(relations.body.map((r) => [r.id, r]));
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
   const shapes = svg.querySelectorAll("[data-id]");

@@ -59,7 +59,7 @@ export async function country(view, query) {
   const [figures, missions, timeline, disputes] = await Promise.all([
     getJSON(`/api/v1/figures?country=${id}`), getJSON(`/api/v1/missions?country=${id}&limit=500`),
     getJSON(`/api/v1/timeline?country=${id}&limit=500`), getJSON(`/api/v1/disputes?country=${id}`)]);
-  const basis = e.status_basis;
+  const basis = e;
   const codes = ["iso2", "iso3", "iso_numeric", "cow_code", "gw_code", "wikidata"].filter((k) => e[k] != null)
     .map((k) => `${k}: ${esc(e[k])}`).join(" · ");
   const events = e.events.map((ev) => `<tr id="${esc(ev.id)}">
@@ -171,8 +171,8 @@ export async function disputes(view) {
 
 export async function search(view, q) {
   document.getElementById("q").value = q;
-  const rows = q ? await getJSON(`/api/v1/search?q=${encodeURIComponent(q)}&limit=50`) : { ok: true, body: [] };
-  const hits = rows.ok ? rows.body : [];
+  const rows = q ? await getJSON(`/api/v1/search?q=${encodeURIComponent(q)}&limit=50`) : { ok: true, body: { hits: [] } };
+  const hits = rows.ok ? rows.body.hits : [];
   view.innerHTML = `<h1>${esc(t("search.title"))}</h1><p>“${esc(q)}” ${esc(t("search.results"))}</p>
     ${hits.length ? `<ol class="hits">${hits.map((h) => `<li data-type="${esc(h.type)}"><a href="${href(h.page)}">${esc(nameOf(h))}</a>
       <span class="muted">${esc(h.type.replace("_", " "))}</span>${h.excerpt ? `<br><span class="muted">${esc(h.excerpt)}</span>` : ""}</li>`).join("")}</ol>`

@@ -1,46 +1,46 @@
+"""Entities, one entity's record, and its status on a date."""
+
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
+from gaiko import views
+from gaiko.api.deps import KB, resolve
 from gaiko.api.params import DEFAULT_PAGE, JSON, AsOf, Limit, Offset, as_of_date, page
-from gaiko.api.problems import Problem
-from gaiko.kb import KnowledgeBase, UnknownEntity
 from gaiko.vocab import EntityKind
 
 router = APIRouter(tags=["entities"])
-
-KOREA = {"id": "KOR", "name_en": "South Korea", "name_ja": "大韓民国", "status": "diplomatic",
-         "status_basis": {"status": "diplomatic", "basis": "event", "basis_id": "kor-normalisation-1965",
-                          "since": "1965-12-18", "note": None}, "events": ["…"]}
+EntityQuery = Annotated[str, Path(examples=["KOR", "韓国", "732"], max_length=200)]
 
 
-def kb_of(request: Request) -> KnowledgeBase:
-    kb: KnowledgeBase = request.app.state.kb
-    return kb
-
-
-def lookup_or_404(kb: KnowledgeBase, query: str) -> str:
-    try:
-        return str(kb.lookup(query)["id"])
-    except UnknownEntity as exc:
-        raise Problem(404, "Unknown entity", str(exc), suggestions=exc.suggestions) from exc
-
-
-@router.get("/api/v1/entities", summary="List entities")
-async def entities(request: Request, region: Annotated[str | None, Query(examples=["Eastern Asia"])] = None,
-             kind: EntityKind | None = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> JSON:
+@router.get("/api/v1/entities", summary="List entities", response_model=list[views.EntityView])
+async def entities(request: Request, kb: KB, region: Annotated[str | None, Query(examples=["Eastern Asia"])] = None,
+                   kind: EntityKind | None = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> JSON:
     """Every state or other actor gaiko knows, optionally by UN region or subregion and kind."""
-    rows = kb_of(request).entities(region=region, kind=kind.value if kind else None)
-    return page(request, rows, limit, offset)
+    return page(request, kb.entities(region=region, kind=kind.value if kind else None), limit, offset)
 
 
 @router.get("/api/v1/entities/{query}", summary="One entity, with Japan's status and its history",
-            responses={200: {"content": {"application/json": {"example": KOREA}}}})
-async def entity(request: Request, query: Annotated[str, Path(examples=["KOR", "韓国", "732"])],
-           as_of: AsOf = None) -> JSON:
-    """An entity by ISO code, COW code or any English or Japanese name; 404 with suggestions."""
-    kb = kb_of(request)
-    entity_id = lookup_or_404(kb, query)
-    return JSON(kb.country(entity_id, as_of_date(as_of)))
+            response_model=views.CountryView)
+async def entity(kb: KB, query: EntityQuery, as_of: AsOf = None) -> JSON:
+    """An entity by ISO code, COW code or any English or Japanese name; 404 with suggestions.
+    The status fields say where the territory stood on `as_of` and Japan's status with the
+    state that held it."""
+    return JSON(kb.country(resolve(kb, query), as_of_date(as_of)))
+
+
+@router.get("/api/v1/entities/{query}/status", summary="Japan's status with one entity on a date",
+            response_model=views.StatusView)
+async def status(kb: KB, query: EntityQuery, as_of: AsOf = None) -> JSON:
+    """Only the status: `status`, `since`, what it rests on, and `territory` (sovereign, or part
+    of which state, with Japan's status with that state)."""
+    return JSON(kb.status(resolve(kb, query), as_of_date(as_of)))
+
+
+@router.get("/api/v1/entities/{query}/events", summary="One entity's relation events, paged",
+            response_model=list[views.RelationEventView])
+async def events(request: Request, kb: KB, query: EntityQuery, as_of: AsOf = None, limit: Limit = DEFAULT_PAGE,
+                 offset: Offset = 0) -> JSON:
+    return page(request, kb.events(resolve(kb, query), as_of_date(as_of)), limit, offset)

@@ -1,11 +1,14 @@
 """The explorer: its HTML shell for every page, its static files, and the vendored libraries.
 
-The libraries come from node_modules (installed from package-lock.json by `npm ci`), served
-under /vendor/ from a fixed list, so the page never asks another host for anything.
+The pages are the route table in web/routes.json, which the explorer's own router reads too.
+The libraries come from the package (copied from node_modules when the wheel is built) or, in
+a checkout, from node_modules (installed from package-lock.json by `npm ci`): the page never
+asks another host for anything.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from importlib import resources
 from pathlib import Path
@@ -13,52 +16,71 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
+from gaiko.api.deps import KB
 from gaiko.api.problems import Problem
-from gaiko.api.routers.entities import kb_of
+from gaiko.names import UnknownEntity
 
 router = APIRouter(include_in_schema=False)
 
 WEB = Path(str(resources.files("gaiko") / "web"))
-NODE_MODULES = Path(os.environ.get("GAIKO_NODE_MODULES", Path(__file__).resolve().parents[4] / "node_modules"))
+ROUTES = json.loads((WEB / "routes.json").read_text(encoding="utf-8"))
+# name -> path under node_modules; the wheel carries the same files in web/vendor/.
 VENDOR = {
     "d3-array.min.js": "d3-array/dist/d3-array.min.js",
     "d3-geo.min.js": "d3-geo/dist/d3-geo.min.js",
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
     "countries-110m.json": "world-atlas/countries-110m.json",
 }
-STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
-PAGES = ("/", "/timeline", "/disputes", "/figures", "/audit", "/search", "/sources")
 
 
-def _shell(status: int = 200) -> HTMLResponse:
+def vendor_path(name: str) -> Path | None:
+    """Where a vendored library is: in the package, or in a checkout's node_modules."""
+    packaged = WEB / "vendor" / name
+    if packaged.is_file():
+        return packaged
+    node_modules = Path(os.environ.get("GAIKO_NODE_MODULES", Path(__file__).resolve().parents[4] / "node_modules"))
+    found = node_modules / VENDOR[name]
+    return found if found.is_file() else None
+
+
+def shell(status: int = 200) -> HTMLResponse:
     html = (WEB / "index.html").read_text(encoding="utf-8")
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-cache"})
 
 
-for page in PAGES:
-    router.add_api_route(page, lambda: _shell(), methods=["GET"], response_class=HTMLResponse)
-
-
-@router.get("/country/{query}", response_class=HTMLResponse)
-async def country_page(request: Request, query: str) -> HTMLResponse:
-    """The shell; a 404 status when no entity matches (the page itself shows suggestions)."""
-    return _shell(200 if kb_of(request).get(query) else 404)
-
-
-@router.get("/static/{name}")
-async def static(name: str) -> Response:
-    path = WEB / name
-    if "/" in name or path.suffix not in STATIC_TYPES or not path.is_file():
-        raise Problem(404, "Not found", f"no static file {name!r}")
-    return FileResponse(path, media_type=STATIC_TYPES[path.suffix], headers={"Cache-Control": "no-cache"})
+def _is_page(path: str) -> bool:
+    for route in ROUTES:
+        pattern = route["path"]
+        if pattern == path or (pattern.endswith("/:query") and path.startswith(pattern[:-len(":query")])
+                               and len(path) > len(pattern) - len(":query")):
+            return True
+    return False
 
 
 @router.get("/vendor/{name}")
 async def vendor(name: str) -> Response:
+    path = vendor_path(name) if name in VENDOR else None
     if name not in VENDOR:
         raise Problem(404, "Not found", f"no vendored file {name!r}")
-    path = NODE_MODULES / VENDOR[name]
-    if not path.is_file():
-        raise Problem(503, "Explorer not installed", f"{path} is missing: run `npm ci` (make run does)")
+    if path is None:
+        raise Problem(503, "Explorer not installed", f"{VENDOR[name]} is missing: run `npm ci` (make run does)")
     media = "application/json" if name.endswith(".json") else "text/javascript"
-    return FileResponse(path, media_type=media, headers={"Cache-Control": "public, max-age=86400"})
+    return FileResponse(path, media_type=media, headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
+
+@router.get("/country/{query}", response_class=HTMLResponse)
+async def country_page(kb: KB, query: str) -> HTMLResponse:
+    """The shell; a 404 status when no entity matches (the page itself shows suggestions)."""
+    try:
+        kb.entity_id(query)
+    except UnknownEntity:
+        return shell(404)
+    return shell()
+
+
+@router.get("/{path:path}", response_class=HTMLResponse)
+async def page(request: Request, path: str) -> HTMLResponse:
+    """Every explorer page is the shell; an unknown path is the explorer's own not-found page."""
+    if request.url.path.startswith("/api/"):
+        raise Problem(404, "Not found", f"no API resource at {request.url.path}")
+    return shell(200 if _is_page(request.url.path) else 404)

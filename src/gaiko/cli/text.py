@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable
-from typing import IO, Any
-
-import typer
+import sys
+from typing import Any
 
 Record = dict[str, Any]
+
+
+def echo(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
 
 
 def _cite(citation: Record) -> str:
@@ -20,7 +21,6 @@ def _cite(citation: Record) -> str:
 
 
 def country(record: Record) -> None:
-    echo = typer.echo
     names = record["name_en"] + (f" / {record['name_ja']}" if record.get("name_ja") else "")
     echo(f"{names}  [{record['id']}]")
     if record.get("official_name_en"):
@@ -31,13 +31,16 @@ def country(record: Record) -> None:
     echo(f"  kind: {record['kind']}; region: {record.get('un_region')} / {record.get('un_subregion')}")
     if record.get("un_admission"):
         echo(f"  UN admission: {record['un_admission']}")
-    basis = record["status_basis"]
-    on = f" since {basis['since']}" if basis.get("since") else ""
-    echo(f"\n  Japan's status on {record['as_of']}: {record['status'].upper()}{on}")
-    if basis.get("basis"):
-        echo(f"    rests on {basis['basis']} {basis['basis_id']}")
-    if basis.get("note"):
-        echo(f"    {basis['note']}")
+    echo(f"\n  Japan's status on {record['as_of']}: {status_phrase(record)}")
+    territory = record.get("territory")
+    if territory and territory["condition"] not in ("sovereign",):
+        echo(f"    the territory: {territory_phrase(territory)}")
+    if record.get("basis"):
+        echo(f"    rests on {record['basis']} {record['basis_id']}")
+    if record.get("note"):
+        echo(f"    {record['note']}")
+    if record.get("chain"):
+        echo("  chain of states: " + chain_phrase(record["chain"]))
     echo("\n  Relation events:")
     if not record["events"]:
         echo("    none recorded with a date")
@@ -58,37 +61,61 @@ def country(record: Record) -> None:
         echo(f"\n  COW Diplomatic Exchange shows representation in: {years}")
 
 
+def status_phrase(record: Record) -> str:
+    """"DIPLOMATIC since 1965-12-18", "NONE (never established)"."""
+    if record.get("never"):
+        return f"{record['status'].upper()} (never established)"
+    return str(record["status"]).upper() + (f" since {record['since']}" if record.get("since") else "")
+
+
+def territory_phrase(territory: Record) -> str:
+    """"part_of Soviet Union (diplomatic since 1956-12-12), from 1922-12-30"."""
+    holders = ", ".join(f"{h['name_en']}" + (f" ({h['status']}" + (f" since {h['since']})" if h.get("since") else ")")
+                                              if h.get("status") else "") for h in territory["holders"])
+    where = f"{territory['condition']} {holders}".strip()
+    if territory.get("form"):
+        where += f" — {territory['form']}"
+    if territory.get("since"):
+        where += f", from {territory['since']}"
+    if territory.get("contested"):
+        where += " (contested: see the spell's alternatives)"
+    return where
+
+
+def chain_phrase(chain: list[Record]) -> str:
+    names: list[str] = []
+    for link in chain:
+        for side in ("predecessor", "successor"):
+            name = link[side]["name_en"]
+            if name not in names:
+                names.append(name)
+    return " → ".join(names)
+
+
 def relations(rows: list[Record]) -> None:
     counts: dict[str, int] = {}
     for row in rows:
         counts[row["status"]] = counts.get(row["status"], 0) + 1
-        since = row.get("since") or ""
-        typer.echo(f"{row['id']}  {row['status']:<11} {since:<10}  {row['name_en']}")
+        since = "never" if row.get("never") else row.get("since") or ""
+        held = row.get("territory") or {}
+        part = f"  [{held['condition']} {', '.join(h['id'] for h in held['holders'])}]" \
+            if held and held.get("condition") != "sovereign" else ""
+        echo(f"{row['id']}  {row['status']:<11} {since:<10}  {row['name_en']}{part}")
     summary = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
-    typer.echo(f"\n{len(rows)} entities as of {rows[0]['as_of'] if rows else '—'} ({summary})")
-
-
-def csv_rows(rows: Iterable[Record], out: IO[str]) -> None:
-    rows = list(rows)
-    if not rows:
-        return
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    echo(f"\n{len(rows)} entities as of {rows[0]['as_of'] if rows else '—'} ({summary})")
 
 
 def claims(results: list[Record]) -> None:
     for result in results:
         mark = "PASS" if result["passed"] else "FAIL"
-        typer.echo(f"{mark}  {result['claim']}")
-        typer.echo(f"      {result['detail']}")
+        echo(f"{mark}  {result['claim']}")
+        echo(f"      {result['detail']}")
         for failure in result["failures"]:
-            typer.echo(f"      - {failure['id']} {failure['name_en']}: {failure['status']}")
+            echo(f"      - {failure['id']} {failure['name_en']}: {failure['status']}")
 
 
 def audit(report: Record) -> None:
     summary = report["summary"]
-    echo = typer.echo
     for finding in report["findings"]:
         echo(f"{finding['severity']:<12} {finding['kind']:<36} {finding['entity']}  {finding['detail']}")
     dated = summary["dated_start_of_relations"]
@@ -106,12 +133,11 @@ def timeline(rows: list[Record]) -> None:
     for row in rows:
         span = f"{row['date']}–{row['end_date']}" if row.get("end_date") else row["date"]
         themes = ",".join(row["themes"])
-        typer.echo(f"{span:<23} {row['title_en']}  [{themes}]")
-    typer.echo(f"\n{len(rows)} events")
+        echo(f"{span:<23} {row['title_en']}  [{themes}]")
+    echo(f"\n{len(rows)} events")
 
 
 def disputes(rows: list[Record]) -> None:
-    echo = typer.echo
     echo("gaiko takes no side: each party's names and position are given from its own sources.\n")
     for d in rows:
         echo(f"{d['title_en']}  [{d['id']}] — {d['nature']}")
@@ -146,7 +172,6 @@ def _amount(figure: Record) -> str:
 
 
 def figures(result: Record) -> None:
-    echo = typer.echo
     for figure in result["figures"]:
         when = figure.get("period") or f"as of {figure.get('as_of')}"
         echo(f"{_amount(figure):<28} {figure['label_en']}  ({when})")
@@ -165,23 +190,24 @@ def figures(result: Record) -> None:
 def missions(rows: list[Record]) -> None:
     for row in rows:
         echo_line = f"{row['operator']} → {row['host']}  {row['type']:<18} {row.get('city') or ''}"
-        typer.echo(echo_line)
-    typer.echo(f"\n{len(rows)} missions (Wikidata via database-of-embassies, as of 2022-11-16)")
+        echo(echo_line)
+    echo(f"\n{len(rows)} missions (Wikidata via database-of-embassies, as of 2022-11-16)")
 
 
 def coverage(report: Record) -> None:
     for row in report["sentences"]:
         if not row["covered"]:
-            typer.echo(f"NOT COVERED  [{row['id']}] {row['text']}")
-            typer.echo(f"             reason: {row['reason']}")
-    typer.echo(f"\n{report['covered']} of {report['factual_sentences']} factual sentences are supported by a "
+            echo(f"NOT COVERED  [{row['id']}] {row['text']}")
+            echo(f"             reason: {row['reason']}")
+    echo(f"\n{report['covered']} of {report['factual_sentences']} factual sentences are supported by a "
                f"record's citation ({report['share']:.1%}).")
 
 
-def search(total: int, hits: list[Record]) -> None:
+def search(result: Record) -> None:
+    hits, total = result["hits"], result["total"]
     for hit in hits:
         title = hit["title_en"] + (f" / {hit['title_ja']}" if hit.get("title_ja") else "")
-        typer.echo(f"{hit['type']:<15} {hit['id']:<40} {title}")
+        echo(f"{hit['type']:<15} {hit['id']:<40} {title}")
         if hit.get("excerpt"):
-            typer.echo(f"{'':<15} {hit['excerpt'][:160]}")
-    typer.echo(f"\n{len(hits)} of {total} hits")
+            echo(f"{'':<15} {hit['excerpt'][:160]}")
+    echo(f"\n{len(hits)} of {total} hits")
