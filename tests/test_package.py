@@ -18,3 +18,17 @@ def test_the_facade_opens_a_database(fixture_db: Path) -> None:
 def test_unknown_names_are_attribute_errors() -> None:
     with pytest.raises(AttributeError):
         gaiko.no_such_thing  # noqa: B018
+
+
+def test_reading_a_database_never_loads_pydantic(fixture_db: Path) -> None:
+    """The read path (knowledge base, store, names) answers without the validators: that is
+    what keeps `gaiko country` fast."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from gaiko.kb import KnowledgeBase; kb = KnowledgeBase(sys.argv[1]); "
+            "kb.country('Korea, Republic of'); kb.relations(); kb.search('Korea'); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'gaiko') and "
+            "m in ('pydantic', 'gaiko.model', 'gaiko.datafiles', 'gaiko.views')))")
+    out = subprocess.run([sys.executable, "-c", code, str(fixture_db)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
