@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := gaiko.db
 DATA_FILES := $(shell find data -type f -not -path 'data/upstream/*' 2>/dev/null)
 
-.PHONY: run test lint build import bench bench-api bench-web system-deps docs clean
+.PHONY: run test lint build import bench bench-api bench-web bench-scale mutation system-deps docs clean
 
 # constraints.txt pins every Python package to the versions the tests last passed with
 # (refresh it on purpose: `.venv/bin/pip freeze --exclude-editable > constraints.txt`).
@@ -74,9 +74,18 @@ bench-api: $(DB) .venv-bench/bin/datasette
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/api.py
 
+# Mutation testing of the core (minutes, not part of `make test`): mutmut in its own venv, the
+# equivalent mutants listed and explained in tests/mutation/equivalent.txt; result in TESTING.md.
+.venv-mutation/bin/mutmut:
+	$(PYTHON) -m venv .venv-mutation
+	.venv-mutation/bin/pip install --quiet -c constraints.txt -e '.[dev]' 'mutmut==3.8.1'
+
+mutation: .venv-mutation/bin/mutmut
+	.venv-mutation/bin/python tests/mutation/run.py
+
 # The command reference, from the real --help (tests/test_docs.py checks it is current).
 docs: $(BIN)/gaiko
 	$(BIN)/python docs/cli_reference.py
 
 clean:
-	rm -rf $(VENV) $(DB) export node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-mutation $(DB) export node_modules .pytest_cache .mypy_cache .ruff_cache
