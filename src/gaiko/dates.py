@@ -28,7 +28,7 @@ class PartialDate:
     Ordering sorts by `earliest`, then by `latest`, so "1965" sorts before "1965-06-22".
     """
 
-    __slots__ = ("year", "month", "day")
+    __slots__ = ("year", "month", "day", "_bounds")
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         if day is not None and month is None:
@@ -42,6 +42,7 @@ class PartialDate:
             if not 1 <= day <= last:
                 raise ValueError(f"{year:04d}-{month:02d} has no day {day:02d}")
         self.year, self.month, self.day = year, month, day
+        self._bounds: tuple[dt.date, dt.date] | None = None
 
     @classmethod
     def parse(cls, text: str | int | dt.date) -> PartialDate:
@@ -65,16 +66,19 @@ class PartialDate:
 
     @property
     def earliest(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
+        return self.sort_key()[0]
 
     @property
     def latest(self) -> dt.date:
-        month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
-        return dt.date(self.year, month, day)
+        return self.sort_key()[1]
 
     def sort_key(self) -> tuple[dt.date, dt.date]:
-        return (self.earliest, self.latest)
+        """(first day, last day) of the period: computed once, a date never changes."""
+        if self._bounds is None:
+            month = self.month or 12
+            last = self.day or calendar.monthrange(self.year, month)[1]
+            self._bounds = (dt.date(self.year, self.month or 1, self.day or 1), dt.date(self.year, month, last))
+        return self._bounds
 
     def refines(self, other: PartialDate) -> bool:
         """True when this date is more precise than `other` and falls within its period

@@ -16,7 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from gaiko.dates import PartialDate
 from gaiko.vocab import REGIONS, EntityKind, EventType, Status, Theme
 
-EntityId = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 or gaiko id")]
+# ISO 3166-1 alpha-3 for today's states, X.. for gaiko's own (XKX Kosovo, XRE Russian Empire);
+# longer ids (up to 16 characters) leave room beyond the 17,576 three-letter ones.
+ID_PATTERN = r"^[A-Z][A-Z0-9]{2,15}$"
+EntityId = Annotated[str, Field(pattern=ID_PATTERN, description="ISO 3166-1 alpha-3 or a gaiko id")]
 
 
 class Strict(BaseModel):
@@ -164,7 +167,7 @@ class DiplomaticExchange(Strict):
     exchange: bool
 
 
-PartyId = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="JPN for Japan, else an entity id")]
+PartyId = Annotated[str, Field(pattern=ID_PATTERN, description="JPN for Japan, else an entity id")]
 
 
 class TimelineEvent(Strict):

@@ -71,6 +71,11 @@ def event_effect(event: RelationEvent, current: Status) -> Status | None:
     return _SETS.get(event.type)
 
 
+def can_change_status(event_type: EventType) -> bool:
+    """False for the event types that never change the status (treaties, declarations …)."""
+    return event_type in _SETS or event_type in _IMPLIES_RELATIONS or event_type is EventType.RECOGNITION
+
+
 def _initial(events: Sequence[RelationEvent]) -> Status:
     for event in events:
         if event_effect(event, Status.UNKNOWN) is not None:
@@ -196,6 +201,7 @@ def history(events: Sequence[RelationEvent], statements: Sequence[StatusStatemen
             exchanges: Sequence[Exchange] = ()) -> list[tuple[dt.date, StatusAt]]:
     """Japan's status with one partner on every day, as (first day, status) intervals in order:
     each holds until the next one's first day. Equal neighbours are merged."""
+    events = [e for e in events if can_change_status(e.type)]  # treaties, declarations … change nothing
     out: list[tuple[dt.date, StatusAt]] = []
     for day in change_points(events, statements, exchanges):
         at = status_on(day, events, statements, exchanges)

@@ -127,7 +127,7 @@ def validate(model: type[M], raw: Any, file: str, line: int, errors: list[DataEr
                                 f"longer than {MAX_FIELD_CHARS} characters"))
         return None
     try:
-        return model.model_validate(_strip_lines(raw))
+        return model.model_validate(_strip_lines(raw) if "__line__" in raw else raw)
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])
@@ -200,8 +200,7 @@ def csv_records(path: Path, rel: str, errors: list[DataError], lists: tuple[str,
                 raw[column] = [v.strip() for v in raw[column].split(LIST_SEPARATOR) if v.strip()]
         if citations:
             raw["citations"] = parse_citation_cell(row.get("citations") or "")
-        raw["__line__"], raw["__lines__"] = line, {k: line for k in row}
-        yield line, raw
+        yield line, raw  # a row has one line: no per-field lines to keep
 
 
 def parse_citation_cell(cell: str) -> list[dict[str, str]]:

@@ -151,6 +151,9 @@ def build(dataset: Dataset, target: Path | str) -> Path:
     temp.unlink(missing_ok=True)
     try:
         conn = sqlite3.connect(temp)
+        # A private file renamed into place only when complete: no journal, no syncs until the end.
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
         try:
             with conn:
                 _write(conn, dataset)
