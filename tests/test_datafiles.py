@@ -150,3 +150,18 @@ def test_a_duplicate_key_is_an_error_not_a_silent_overwrite(data_dir: Path) -> N
   date: "1966"
 {GOOD_CITATION}""")
     assert errors_of(data_dir) == [f"data/relations/fixture.yaml:{start + 4}: yaml: duplicate key 'date'"]
+
+
+def test_statehood_once_recorded_covers_every_entity_from_1854(data_dir: Path) -> None:
+    ids = [e.id for e in datafiles.load(data_dir).of(Entity)]
+    spells = "".join(
+        f"- id: {i.lower()}-sovereign\n  entity: {i}\n  condition: sovereign\n"
+        + ('  start: "1900"\n' if i == "KOR" else "")
+        + '  citations: [{source: cow-states, locator: "test"}]\n'
+        for i in ids if i != "PRK")
+    (data_dir / "statehood").mkdir()
+    (data_dir / "statehood" / "fixture.yaml").write_text(spells, encoding="utf-8")
+    problems = errors_of(data_dir)
+    assert any("no territory spells for PRK" in p for p in problems)
+    assert any("KOR's spells begin 1900" in p and "statehood/fixture.yaml" in p for p in problems)
+    assert len(problems) == 2

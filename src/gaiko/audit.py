@@ -169,7 +169,8 @@ def _while_held(kb: KnowledgeBase, entity: Record, events: list[Record]) -> list
             continue
         day = PartialDate.parse(event["date"]).latest
         territory = kb.status(entity["id"], day)["territory"]
-        if territory and territory["condition"] not in ("sovereign", "ended"):
+        # An occupied state goes on (its government in exile breaks and keeps relations).
+        if territory and territory["condition"] not in ("sovereign", "occupied", "ended"):
             holders = ", ".join(h["id"] for h in territory["holders"]) or "no state"
             found.append(_finding(
                 "relations_while_held", entity,

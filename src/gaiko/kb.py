@@ -217,18 +217,16 @@ class KnowledgeBase:
     def chain(self, query: str | int) -> list[ChainLink]:
         """The links of succession that lead to and from an entity (Russian Empire → … → Russia)."""
         start = find(self.store, query)
+        # The entity's own line: the links between the states that held its territory (Russia:
+        # Russian Empire, Soviet Russia, Soviet Union) and itself, and every link that touches it.
+        line = {start} | {h for spell in self.store.select("territory_spell", [("entity", "=", start)])
+                          for h in spell.get("holders", [])}
         links: dict[str, Record] = {}
-        # Back along predecessors, forward along successors: the entity's own line, not its siblings'.
-        for towards, away in (("predecessor", "successor"), ("successor", "predecessor")):
-            seen, todo = {start}, [start]
-            while todo:
-                current = todo.pop()
-                for link in self.store.select("succession", linked=("state", current)):
-                    if link[away] != current or link[towards] in seen:
-                        continue
+        for state in line:
+            for link in self.store.select("succession", linked=("state", state)):
+                ends = {link["predecessor"], link["successor"]}
+                if ends <= line or start in ends:
                     links[link["id"]] = link
-                    seen.add(link[towards])
-                    todo.append(link[towards])
         ordered = sorted(links.values(), key=lambda link: (PartialDate.parse(link["date"]).sort_key(), link["id"]))
         return [{"id": link["id"], "predecessor": brief(self.store, link["predecessor"]),
                  "successor": brief(self.store, link["successor"]), "date": link["date"], "kind": link["kind"]}

@@ -135,8 +135,10 @@ def _entity_standings(entity_id: str, spells: list[TerritorySpell],
             yield _interval(entity_id, start, end, at, never, ASSUMED)
         return
     bounds = list(_spell_bounds(spells))
+    previous = NOT_YET
     for start, end, condition, spell in bounds:
         until = str(spell_next.start) if (spell_next := _next_spell(bounds, spell)) and spell_next.start else None
+        previous, condition_before = condition, previous
         if condition == Condition.SOVEREIGN:
             for r_start, r_end, at, never in _clip(own, start, end):
                 yield _interval(entity_id, r_start, r_end, at, never, condition, (), spell, until)
@@ -150,11 +152,13 @@ def _entity_standings(entity_id: str, spells: list[TerritorySpell],
             held = relations.get(holders[0], [])
             if condition == Condition.OCCUPIED:
                 # An occupied state goes on (its government, often in exile, keeps its relations);
-                # where its own relations say nothing, the occupier's stand for the territory.
-                pieces = [(s, e, a, n) for own_start, own_end, own_at, own_never in _clip(own, start, end)
-                          for s, e, a, n in ([(own_start, own_end, own_at, own_never)]
-                                             if own_at.status is not Status.UNKNOWN
-                                             else list(_clip(held, own_start, own_end)))]
+                # an occupied territory that was no state, and has no relations of its own then,
+                # stands with its occupier.
+                continuing = condition_before in (Condition.SOVEREIGN, Condition.OCCUPIED)
+                pieces = [piece for own_start, own_end, own_at, own_never in _clip(own, start, end)
+                          for piece in ([(own_start, own_end, own_at, own_never)]
+                                        if continuing or not (own_at.status is Status.UNKNOWN or own_never)
+                                        else list(_clip(held, own_start, own_end)))]
             else:
                 pieces = list(_clip(held, start, end))
             for r_start, r_end, at, never in pieces:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from gaiko.model import Entity, TerritorySpell, iter_citations
 from gaiko.registry import RECORD_TYPES
+from gaiko.vocab import EntityKind
 
 if TYPE_CHECKING:
     from gaiko.datafiles import Dataset
     from gaiko.datafiles.reading import DataError
 
 SELF_ID = "JPN"  # Japan, the subject of every relation; not an entity of its own
+COVERED_FROM = dt.date(1854, 1, 1)  # statehood is answered for every day since
 Problem = Callable[[Any, str, str], None]
 
 
@@ -42,6 +45,8 @@ def cross_check(dataset: Dataset, errors: list[DataError]) -> None:
         by_entity.setdefault(spell.entity, []).append(spell)
     for spells in by_entity.values():
         _spells_in_order(spells, problem)
+    if by_entity:  # once statehood is recorded, it is recorded for every entity, from 1854
+        _statehood_complete(dataset, by_entity, problem)
 
 
 def _unique_keys(records: list[Any], key: Callable[[Any], str], dataset: Dataset, problem: Problem) -> None:
@@ -74,6 +79,18 @@ def _citations_resolve(dataset: Dataset, problem: Problem) -> None:
                 problem(record, "citations", f"unknown source {citation.source!r}")
             if citation.work and citation.work not in work_ids:
                 problem(record, "citations", f"unknown work {citation.work!r}")
+
+
+def _statehood_complete(dataset: Dataset, by_entity: dict[str, list[TerritorySpell]], problem: Problem) -> None:
+    for entity in dataset.of(Entity):
+        spells = by_entity.get(entity.id)
+        if not spells:
+            problem(entity, "id", f"no territory spells for {entity.id}: add them to data/statehood/")
+            continue
+        first = min(spells, key=lambda s: s.start.sort_key() if s.start else (dt.date.min, dt.date.min))
+        if entity.kind is not EntityKind.HISTORICAL_STATE and first.start and first.start.earliest > COVERED_FROM:
+            problem(first, "start", f"{entity.id}'s spells begin {first.start}: they must cover every day "
+                                    f"from {COVERED_FROM.isoformat()} (omit start on the first spell)")
 
 
 def _spells_in_order(spells: list[TerritorySpell], problem: Problem) -> None:
