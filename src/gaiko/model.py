@@ -7,14 +7,15 @@ RelationEvents (see `gaiko.status`) and never stored by hand.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from gaiko.dates import PartialDate
-from gaiko.vocab import REGIONS, EntityKind, EventType, Status, Theme
+from gaiko.dates import PartialDate, Precision
+from gaiko.vocab import REGIONS, DerivativeKind, EntityKind, EventType, Status, Theme, Tier
 
 # ISO 3166-1 alpha-3 for today's states, X.. for gaiko's own (XKX Kosovo, XRE Russian Empire);
 # longer ids (up to 16 characters) leave room beyond the 17,576 three-letter ones.
@@ -26,17 +27,28 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A quote in wiki markup was copied from an article's source text, not read on the page.
+WIKI_MARKUP = re.compile(r"\[\[|\]\]|\{\{|\}\}|'''|<ref[ >]|<references")
+# Text beyond Latin (with its accents and punctuation) needs a language so that it renders right.
+NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf\u2100-\u214f\s]")
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"
+
+
 class Citation(Strict):
     """Where a fact can be checked: a URL, a registered source or a bibliography work."""
 
-    url: str | None = None
+    url: str | None = Field(None, description="the original page (a Wikipedia article on wikipedia.org, not a copy)")
+    read_at: str | None = Field(None, description="where the quote was read, when not on `url`: a copy or archive")
     source: str | None = Field(None, description="id of a record in data/sources.yaml")
     work: str | None = Field(None, description="id of a work in the bibliography")
     publisher: str | None = None
     title: str | None = None
     quote: str | None = Field(None, description="verbatim text that supports the fact")
     locator: str | None = Field(None, description="page, table, row or field in the source")
-    language: str | None = None
+    language: str | None = Field(None, pattern=LANGUAGE_TAG, description="BCP 47 tag of the quote (en, ja, zh-Hant …)")
+    supports: Precision | None = Field(
+        None, description="the finest date precision this citation supports (day, month or year), if less than "
+                          "the fact's own")
     accessed: dt.date | None = None
 
     @model_validator(mode="after")
@@ -45,8 +57,13 @@ class Citation(Strict):
             raise ValueError("a citation needs a url, a source or a work")
         if not (self.quote or self.locator):
             raise ValueError("a citation needs a quote or a locator")
-        if self.url and not self.url.startswith(("http://", "https://")):
-            raise ValueError(f"url {self.url!r} is not http(s)")
+        for field, value in (("url", self.url), ("read_at", self.read_at)):
+            if value and not value.startswith(("http://", "https://")):
+                raise ValueError(f"{field} {value!r} is not http(s)")
+        if self.quote and WIKI_MARKUP.search(self.quote):
+            raise ValueError("the quote holds wiki markup: quote the page as a reader sees it")
+        if self.quote and not self.language and NON_LATIN.search(self.quote):
+            raise ValueError("a quote in a non-Latin script needs its language (BCP 47, e.g. ja, zh-Hant, ru)")
         return self
 
 
@@ -63,7 +80,25 @@ class Source(Strict):
     licence: str
     accessed: dt.date | None = None
     version: str | None = None
+    tier: Tier | None = None
     note: str | None = None
+
+
+class Host(Strict):
+    """How far a web host can be trusted: its tier, with the reason. A host matches its subdomains."""
+
+    host: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*\.[a-z0-9-]{2,}$")
+    tier: Tier
+    kind: DerivativeKind | None = Field(None, description="for derivative hosts: what kind of copy or page")
+    name: str = Field(description="who publishes it")
+    reason: str
+    canonical: str | None = Field(None, description="for mirrors and proxies: the original host they copy")
+
+    @model_validator(mode="after")
+    def _kind_with_derivative(self) -> Host:
+        if (self.tier is Tier.DERIVATIVE) != (self.kind is not None):
+            raise ValueError("a derivative host needs a kind, and only a derivative host has one")
+        return self
 
 
 class Entity(Strict):
@@ -267,6 +302,7 @@ class Unit(StrEnum):
     JPY = "JPY"
     PERCENT = "percent"
     COUNT = "count"
+    RANK = "rank"  # a position in a ranking (1 = first), e.g. among DAC donors
 
 
 class Equivalent(Strict):
@@ -283,6 +319,8 @@ class Figure(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label_en: str
     label_ja: str | None = None
+    series: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]*$",
+                               description="shared by the figures of one series (a year each, a recipient each)")
     value: float | None = Field(None, description="the amount in `unit` (not in millions)")
     value_low: float | None = None
     value_high: float | None = None

@@ -107,6 +107,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         description="Datasets and pages that many records cite (id, title, publisher, url, licence, accessed).",
     ),
     RecordType(
+        "host", "Host", ("hosts.yaml",), "hosts", key=attrgetter("host"), order="key",
+        description="Every web host cited, with its tier (official, scholarly, reference, press, derivative) "
+                    "and the reason.",
+    ),
+    RecordType(
         "entity", "Entity", ("entities.csv", "historical_entities.yaml", "historical/*.yaml"), "entities",
         required=True, order="name_en",
         description="States and other actors, today's and historical, with their codes and names.",
@@ -183,7 +188,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         refs=(("parties", _dispute_parties, True),),
     ),
     RecordType(
-        "figure", "Figure", ("figures.yaml",), "figures",
+        "figure", "Figure", ("figures.yaml", "figures/*.yaml"), "figures",
         description="Figures with value, unit, basis, period and source.",
         links=(("party", _figure_parties),),
         document="figure",

@@ -88,6 +88,33 @@ class Theme(StrEnum):
     CULTURE = "culture"
 
 
+class Tier(StrEnum):
+    """How far a source can be trusted, best first."""
+
+    OFFICIAL_JAPAN = "official_japan"  # Japan's government: MOFA, embassies, the Diet, JACAR, kantei
+    OFFICIAL_PARTNER = "official_partner"  # the partner's government
+    INTERGOVERNMENTAL = "intergovernmental"  # the UN, its agencies, the OECD …
+    SCHOLARLY = "scholarly"  # archives and document series (FRUS), journals, university pages, datasets
+    REFERENCE = "reference"  # Britannica, Kotobank, Wikipedia itself
+    PRESS = "press"  # newspapers, broadcasters, agencies
+    DERIVATIVE = "derivative"  # copies and pages that are not a source of their own
+
+
+class DerivativeKind(StrEnum):
+    MIRROR = "mirror"  # a copy of Wikipedia or another reference work
+    PROXY = "proxy"  # a proxy copy of another site
+    AI_REWRITE = "ai_rewrite"  # text rewritten by a machine: not evidence
+    CONTENT_FARM = "content_farm"  # not evidence
+    FICTION = "fiction"  # novels, games: not evidence
+    BLOG = "blog"  # personal or commercial pages without editorial control
+    AGGREGATOR = "aggregator"  # reposts of other pages
+
+
+# Derivative kinds that are not evidence at all: a citation to them is an error.
+NOT_EVIDENCE = frozenset({DerivativeKind.AI_REWRITE, DerivativeKind.CONTENT_FARM, DerivativeKind.FICTION})
+STRONG_TIERS = frozenset({Tier.OFFICIAL_JAPAN, Tier.OFFICIAL_PARTNER, Tier.INTERGOVERNMENTAL, Tier.SCHOLARLY})
+
+
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania", "Global")
 
 # COW Diplomatic Exchange representation levels.

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from gaiko.model import Entity, TerritorySpell, iter_citations
+from pydantic import BaseModel
+
+from gaiko.model import Citation, Entity, Host, Source, TerritorySpell, iter_citations
 from gaiko.registry import RECORD_TYPES
-from gaiko.vocab import EntityKind
+from gaiko.vocab import NOT_EVIDENCE, EntityKind, Tier
 
 if TYPE_CHECKING:
     from gaiko.datafiles import Dataset
@@ -40,6 +42,8 @@ def cross_check(dataset: Dataset, errors: list[DataError]) -> None:
                         problem(record, field, f"unknown entity {value!r}")
     _corrections_fit(dataset, problem)
     _citations_resolve(dataset, problem)
+    if dataset.of(Host):
+        _sources_trustworthy(dataset, problem)
     by_entity: dict[str, list[TerritorySpell]] = {}
     for spell in dataset.of(TerritorySpell):
         by_entity.setdefault(spell.entity, []).append(spell)
@@ -91,6 +95,67 @@ def _statehood_complete(dataset: Dataset, by_entity: dict[str, list[TerritorySpe
         if entity.kind is not EntityKind.HISTORICAL_STATE and first.start and first.start.earliest > COVERED_FROM:
             problem(first, "start", f"{entity.id}'s spells begin {first.start}: they must cover every day "
                                     f"from {COVERED_FROM.isoformat()} (omit start on the first spell)")
+
+
+def host_of(url: str) -> str:
+    """The host of a URL, lower-case, without "www." (https://www.mofa.go.jp/x -> mofa.go.jp)."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].lower().rstrip(".")
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0]
+    return host.removeprefix("www.")
+
+
+def classify(url: str, hosts: dict[str, Host]) -> Host | None:
+    """The most specific classified host that `url` falls under (a host covers its subdomains)."""
+    host = host_of(url)
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        found = hosts.get(".".join(parts[i:]))
+        if found is not None:
+            return found
+    return None
+
+
+def _citation_tier(citation: Citation, hosts: dict[str, Host], sources: dict[str, Source]) -> Tier | None:
+    if citation.url:
+        host = classify(citation.url, hosts)
+        return host.tier if host else None
+    if citation.source and citation.source in sources:
+        return sources[citation.source].tier
+    return Tier.SCHOLARLY if citation.work else None
+
+
+def _sources_trustworthy(dataset: Dataset, problem: Problem) -> None:
+    """Every cited host classified; nothing cited that is not evidence; no fact resting only on
+    copies and derivative pages."""
+    hosts = {h.host: h for h in dataset.of(Host)}
+    sources = {s.id: s for s in dataset.of(Source)}
+    for record in dataset.cited_records():
+        for citations in _citation_lists(record):
+            tiers = []
+            for citation in citations:
+                if citation.url:
+                    host = classify(citation.url, hosts)
+                    if host is None:
+                        problem(record, "citations", f"host {host_of(citation.url)!r} is not classified: add it "
+                                                      "to data/hosts.yaml with its tier and the reason")
+                        continue
+                    if host.kind in NOT_EVIDENCE:
+                        problem(record, "citations", f"{host.host} is not evidence ({host.kind}): cite the original")
+                tiers.append(_citation_tier(citation, hosts, sources))
+            if tiers and all(t is Tier.DERIVATIVE for t in tiers):
+                problem(record, "citations", "this fact rests only on derivative pages (copies, blogs): cite the "
+                                             "original or a better source")
+
+
+def _citation_lists(record: BaseModel) -> Iterator[list[Citation]]:
+    """Each list of citations in a record: one per fact (the record's own, each claim's, each position's)."""
+    for value in record.__dict__.values():
+        if isinstance(value, list) and value and isinstance(value[0], Citation):
+            yield value
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, BaseModel) and not isinstance(item, Citation):
+                yield from _citation_lists(item)
 
 
 def _spells_in_order(spells: list[TerritorySpell], problem: Problem) -> None:
