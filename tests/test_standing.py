@@ -282,3 +282,17 @@ def test_an_answer_is_the_same_only_if_everything_but_its_days_is() -> None:
                    {"spell": spell("kor-x", None, "sovereign")}):
         assert not base.same_answer(dataclasses.replace(base, **change)), change
 
+
+def test_a_territory_occupied_twice_stands_with_each_occupier() -> None:
+    # Montenegro: part of Yugoslavia, occupied by Italy in 1941 and by Germany in 1943. It was no
+    # state of its own and has no relations then: each occupier's status stands for it.
+    spells = [spell("mne-yugoslavia", None, "part_of", ("YUG",)),
+              spell("mne-italian-1941", "1941-04-18", "occupied", ("ITA",)),
+              spell("mne-german-1943", "1943-09-12", "occupied", ("DEU",)),
+              spell("mne-yugoslavia-1944", "1944-12", "part_of", ("YUG",))]
+    events = [*DEU, ev("ITA", "establishment", "1866-08-25"), ev("MNE", "establishment", "2006-06-16")]
+    intervals = world([entity("MNE"), entity("YUG"), entity("ITA"), *HOLDERS], spells, events)
+    occupied = [(iso(i.start), i.status, i.basis_id, i.holders) for i in intervals
+                if i.entity == "MNE" and i.condition == "occupied"]
+    assert occupied == [("1941-04-18", "diplomatic", "ita-establishment-1866-08-25", ("ITA",)),
+                        ("1943-09-12", "diplomatic", "deu-resumption-1920-01-10", ("DEU",))]

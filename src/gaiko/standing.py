@@ -136,9 +136,11 @@ def _entity_standings(entity_id: str, spells: list[TerritorySpell],
         return
     bounds = list(_spell_bounds(spells))
     previous = NOT_YET
+    continuing = False  # a state of its own until this spell: sovereign, or occupied while it went on
     for start, end, condition, spell in bounds:
         until = str(spell_next.start) if (spell_next := _next_spell(bounds, spell)) and spell_next.start else None
         previous, condition_before = condition, previous
+        continuing = condition_before == Condition.SOVEREIGN or (condition_before == Condition.OCCUPIED and continuing)
         if condition == Condition.SOVEREIGN:
             for r_start, r_end, at, never in _clip(own, start, end):
                 yield _interval(entity_id, r_start, r_end, at, never, condition, (), spell, until)
@@ -154,7 +156,6 @@ def _entity_standings(entity_id: str, spells: list[TerritorySpell],
                 # An occupied state goes on (its government, often in exile, keeps its relations);
                 # an occupied territory that was no state, and has no relations of its own then,
                 # stands with its occupier.
-                continuing = condition_before in (Condition.SOVEREIGN, Condition.OCCUPIED)
                 pieces = [piece for own_start, own_end, own_at, own_never in _clip(own, start, end)
                           for piece in ([(own_start, own_end, own_at, own_never)]
                                         if continuing or not (own_at.status is Status.UNKNOWN or own_never)
