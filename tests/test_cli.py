@@ -141,3 +141,42 @@ def test_search_command_in_japanese_and_english(runner, project_db) -> None:
     assert [h["id"] for h in json.loads(out)["hits"]][:1] == ["MMR"]
     code, _, err = run(runner, "search", "x", "--type", "bogus", "--db", str(project_db))
     assert code == 2 and "unknown type" in err
+
+
+@pytest.mark.parametrize("args", [
+    ["country", "KOR"], ["country", "Korea, Republic of", "--json"], ["country", "CHN", "--as-of", "1960"],
+    ["country", "--as-of=1930-06", "--format", "json", "TWN"], ["country", "Kroea"], ["country", "KOR", "--as-of", "1960-13"],
+])
+def test_the_fast_country_command_answers_as_the_full_cli_does(args, fixture_db, capsys) -> None:
+    """`gaiko country` skips typer; its output, errors and exit codes are the typer command's."""
+    from typer.testing import CliRunner
+
+    from gaiko.cli import app
+    from gaiko.cli.fast import run
+
+    full = CliRunner().invoke(app, [*args, "--db", str(fixture_db)])
+    code = run([*args, "--db", str(fixture_db)])
+    fast = capsys.readouterr()
+    assert code == full.exit_code
+    assert fast.out == full.stdout
+    assert fast.err.strip() == full.stderr.strip()
+
+
+@pytest.mark.parametrize("args", [["country"], ["country", "KOR", "--help"], ["country", "KOR", "--csv"],
+                                  ["relations"], ["country", "KOR", "CHN"]])
+def test_anything_else_goes_to_the_full_cli(args) -> None:
+    from gaiko.cli.fast import run
+
+    assert run(args) is None
+
+
+def test_version_and_python_m(runner) -> None:
+    import subprocess
+    import sys
+    from importlib.metadata import version
+
+    from gaiko.cli import app
+
+    assert runner.invoke(app, ["--version"]).stdout.strip() == f"gaiko {version('gaiko')}"
+    out = subprocess.run([sys.executable, "-m", "gaiko", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"gaiko {version('gaiko')}"

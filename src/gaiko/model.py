@@ -147,6 +147,7 @@ class RelationEvent(Strict):
     starts_relations: bool = Field(
         False, description="on a recognition: the source dates diplomatic relations from it"
     )
+    planned: bool = Field(False, description="scheduled, not yet happened: may be dated after today")
     instrument: str | None = None
     note: str | None = None
     citations: Citations
@@ -211,6 +212,7 @@ class TimelineEvent(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     date: PartialDate
     end_date: PartialDate | None = None
+    planned: bool = Field(False, description="scheduled, not yet happened: may be dated after today")
     title_en: str
     title_ja: str | None = None
     summary_en: str | None = None

@@ -11,7 +11,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.staticfiles import StaticFiles
 
 from gaiko.api import problems
-from gaiko.api.prepared import PreparedResponses
+from gaiko.api.http import HttpLayer, route_parameters
 from gaiko.api.routers import entities, history, relations, reports, search, web
 from gaiko.kb import KnowledgeBase
 
@@ -39,17 +39,21 @@ def _register_problem_schema(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+# Answers prepared at start-up: what every explorer visit asks first (the rest is kept on demand).
+WARM_PATHS = ("/api/v1/entities?limit=500", "/api/v1/status-history", "/api/v1/vocabularies", "/api/v1/map-points")
+
+
 def create_app(kb: KnowledgeBase, warm: bool = True) -> FastAPI:
-    """The API app; with `warm`, every entity page is prepared before the first request."""
+    """The API app; with `warm`, the first view's answers are prepared before the first request."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm:
-            await app.state.prepared.warm(app, [f"/api/v1/entities/{e['id']}" for e in kb.entities()])
+            await app.state.http.warm(app, list(WARM_PATHS))
         yield
 
     app = FastAPI(title="gaiko", description=DESCRIPTION, version="1", openapi_url="/api/v1/openapi.json",
-                  docs_url="/api/v1/docs", redoc_url=None, lifespan=lifespan)
+                  docs_url=None, redoc_url=None, lifespan=lifespan, redirect_slashes=False)
     app.state.kb = kb
     problems.install(app)
     for module in (entities, relations, history, search, reports):
@@ -57,8 +61,24 @@ def create_app(kb: KnowledgeBase, warm: bool = True) -> FastAPI:
     app.mount("/static", StaticFiles(directory=web.WEB), name="static")
     app.include_router(web.router)
     _register_problem_schema(app)
-    # The last added is the outermost: CORS, then prepared answers, then the routers.
-    app.add_middleware(PreparedResponses, fingerprint=kb.meta.get("data_fingerprint", "0"), registry=app.state)
+    # The last added is the outermost: CORS, then HTTP (cache, conditional requests, gzip,
+    # security headers), then the routers.
+    app.add_middleware(HttpLayer, params_of=route_parameters(app))
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],
+                       allow_headers=["If-None-Match", "If-Modified-Since", "Accept", "Accept-Language"],
                        expose_headers=["ETag", "Link", "X-Total-Count"])
+    app.state.http = _find_http_layer(app)
     return app
+
+
+def _find_http_layer(app: FastAPI) -> Any:
+    """The HttpLayer instance, once Starlette has built the middleware stack (for warming)."""
+
+    class Lazy:
+        async def warm(self, app: FastAPI, paths: list[str]) -> int:
+            layer: Any = app.middleware_stack
+            while layer is not None and not isinstance(layer, HttpLayer):
+                layer = getattr(layer, "app", None)
+            return await layer.warm(app, paths) if layer is not None else 0
+
+    return Lazy()

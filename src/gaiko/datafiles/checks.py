@@ -8,7 +8,18 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from gaiko.model import Citation, Entity, Host, Source, TerritorySpell, iter_citations
+from gaiko.model import (
+    Citation,
+    Entity,
+    Host,
+    RelationEvent,
+    Source,
+    StatusStatement,
+    Succession,
+    TerritorySpell,
+    TimelineEvent,
+    iter_citations,
+)
 from gaiko.registry import RECORD_TYPES
 from gaiko.vocab import NOT_EVIDENCE, EntityKind, Tier
 
@@ -42,6 +53,7 @@ def cross_check(dataset: Dataset, errors: list[DataError]) -> None:
                         problem(record, field, f"unknown entity {value!r}")
     _corrections_fit(dataset, problem)
     _citations_resolve(dataset, problem)
+    _not_in_the_future(dataset, problem)
     if dataset.of(Host):
         _sources_trustworthy(dataset, problem)
     by_entity: dict[str, list[TerritorySpell]] = {}
@@ -156,6 +168,20 @@ def _citation_lists(record: BaseModel) -> Iterator[list[Citation]]:
         for item in items:
             if isinstance(item, BaseModel) and not isinstance(item, Citation):
                 yield from _citation_lists(item)
+
+
+def _not_in_the_future(dataset: Dataset, problem: Problem, today: dt.date | None = None) -> None:
+    """A date after today is a typo (2099 for 1999) unless the record says it is planned."""
+    today = today or dt.date.today()
+    dated: list[tuple[Any, str, Any]] = []
+    for model, fields in ((RelationEvent, ("date",)), (TimelineEvent, ("date", "end_date")),
+                          (TerritorySpell, ("start", "end")), (Succession, ("date",)), (StatusStatement, ("as_of",))):
+        for record in dataset.of(model):
+            dated += [(record, f, getattr(record, f)) for f in fields if getattr(record, f, None) is not None]
+    for record, field, date in dated:
+        if date.earliest > today and not getattr(record, "planned", False):
+            hint = " (mark it planned: true if it is scheduled)" if hasattr(record, "planned") else ""
+            problem(record, field, f"{date} is after today ({today.isoformat()}){hint}")
 
 
 def _spells_in_order(spells: list[TerritorySpell], problem: Problem) -> None:

@@ -30,6 +30,17 @@ VENDOR = {
     "d3-geo.min.js": "d3-geo/dist/d3-geo.min.js",
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
     "countries-110m.json": "world-atlas/countries-110m.json",
+    "d3-selection.min.js": "d3-selection/dist/d3-selection.min.js",
+    "d3-dispatch.min.js": "d3-dispatch/dist/d3-dispatch.min.js",
+    "d3-drag.min.js": "d3-drag/dist/d3-drag.min.js",
+    "d3-color.min.js": "d3-color/dist/d3-color.min.js",
+    "d3-interpolate.min.js": "d3-interpolate/dist/d3-interpolate.min.js",
+    "d3-ease.min.js": "d3-ease/dist/d3-ease.min.js",
+    "d3-timer.min.js": "d3-timer/dist/d3-timer.min.js",
+    "d3-transition.min.js": "d3-transition/dist/d3-transition.min.js",
+    "d3-zoom.min.js": "d3-zoom/dist/d3-zoom.min.js",
+    "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
+    "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
 }
 
 
@@ -64,8 +75,14 @@ async def vendor(name: str) -> Response:
         raise Problem(404, "Not found", f"no vendored file {name!r}")
     if path is None:
         raise Problem(503, "Explorer not installed", f"{VENDOR[name]} is missing: run `npm ci` (make run does)")
-    media = "application/json" if name.endswith(".json") else "text/javascript"
-    return FileResponse(path, media_type=media, headers={"Cache-Control": "public, max-age=31536000, immutable"})
+    media = {".json": "application/json", ".css": "text/css"}.get(Path(name).suffix, "text/javascript")
+    return FileResponse(path, media_type=media, headers={"Cache-Control": "public, max-age=86400"})
+
+
+@router.get("/api/v1/docs", response_class=HTMLResponse)
+async def api_docs() -> HTMLResponse:
+    """The API reference, rendered from the OpenAPI document by Swagger UI served from this host."""
+    return HTMLResponse((WEB / "docs.html").read_text(encoding="utf-8"), headers={"Cache-Control": "no-cache"})
 
 
 @router.get("/country/{query}", response_class=HTMLResponse)
