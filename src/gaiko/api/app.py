@@ -63,7 +63,8 @@ def create_app(kb: KnowledgeBase, warm: bool = True) -> FastAPI:
     _register_problem_schema(app)
     # The last added is the outermost: CORS, then HTTP (cache, conditional requests, gzip,
     # security headers), then the routers.
-    app.add_middleware(HttpLayer, params_of=route_parameters(app))
+    api_routes = [route for module in (entities, relations, history, search, reports) for route in module.router.routes]
+    app.add_middleware(HttpLayer, params_of=route_parameters(api_routes))
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],
                        allow_headers=["If-None-Match", "If-Modified-Since", "Accept", "Accept-Language"],
                        expose_headers=["ETag", "Link", "X-Total-Count"])

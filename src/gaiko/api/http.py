@@ -189,7 +189,7 @@ class HttpLayer:
         return len(self.answers)
 
 
-def route_parameters(app: Any) -> Callable[[Scope], set[str] | None]:
+def route_parameters(routes: list[Any]) -> Callable[[Scope], set[str] | None]:
     """For a request, the query parameters its API route takes (None: not an API route, or no
     route matches: the app answers that)."""
     from fastapi.routing import APIRoute
@@ -206,7 +206,7 @@ def route_parameters(app: Any) -> Callable[[Scope], set[str] | None]:
         if not scope["path"].startswith("/api/"):
             return None
         if not known:
-            for route in app.routes:
+            for route in routes:
                 if isinstance(route, APIRoute):
                     known.append((route, query_names(route.dependant)))
         for route, names in known:

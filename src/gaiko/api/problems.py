@@ -80,6 +80,11 @@ def install(app: FastAPI) -> None:
         assert isinstance(exc, UnknownEntity)
         return problem_response(request, Problem(404, "Unknown entity", str(exc), suggestions=exc.suggestions))
 
+    async def on_failure(request: Request, exc: Exception) -> JSONResponse:
+        # Logged by the server; the caller gets a problem, never a traceback.
+        return problem_response(request, Problem(500, "Internal error", "gaiko could not answer this request"))
+
+    app.add_exception_handler(Exception, on_failure)
     app.add_exception_handler(InvalidQuery, on_invalid_query)
     app.add_exception_handler(UnknownEntity, on_unknown_entity)
     app.add_exception_handler(Problem, on_problem)

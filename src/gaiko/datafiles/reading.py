@@ -160,6 +160,9 @@ def yaml_records(path: Path, rel: str, errors: list[DataError]) -> Iterator[tupl
     text = read_text(path, rel, errors)
     if text is None:
         return
+    if not text.strip():
+        errors.append(DataError(rel, 1, "file", "is empty: add its records, or delete it ([] for none on purpose)"))
+        return
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
