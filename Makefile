@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := gaiko.db
 DATA_FILES := $(shell find data -type f -not -path 'data/upstream/*' 2>/dev/null)
 
-.PHONY: run test lint build import bench bench-api bench-web bench-scale mutation system-deps docs clean
+.PHONY: run test lint build dist import bench bench-api bench-web bench-scale mutation system-deps docs clean
 
 # constraints.txt pins every Python package to the versions the tests last passed with
 # (refresh it on purpose: `.venv/bin/pip freeze --exclude-editable > constraints.txt`).
@@ -43,9 +43,20 @@ lint: $(BIN)/gaiko
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint $(DB) node_modules/.package-lock.json system-deps
+test: lint dist system-deps
 	$(BIN)/gaiko data check --data data
+	$(BIN)/frictionless validate data/datapackage.json >/dev/null || $(BIN)/frictionless validate data/datapackage.json
 	$(BIN)/pytest
+
+# The wheel and sdist: the built database and the explorer's libraries are copied into the
+# package first, so that `pip install gaiko` runs anywhere without the repository.
+dist: $(DB) node_modules/.package-lock.json
+	rm -rf dist src/gaiko/_data src/gaiko/web/vendor
+	mkdir -p src/gaiko/_data
+	cp $(DB) src/gaiko/_data/gaiko.db
+	$(BIN)/python -c "from gaiko.api.routers.web import copy_vendor; copy_vendor('src/gaiko/web/vendor')"
+	$(BIN)/python -m build --wheel --sdist --outdir dist . >/dev/null
+	ls -la dist
 
 # Re-import the upstream datasets (needs ../shared/data/raw); see README "Data update policy".
 import: $(BIN)/gaiko

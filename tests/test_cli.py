@@ -180,3 +180,15 @@ def test_version_and_python_m(runner) -> None:
     assert runner.invoke(app, ["--version"]).stdout.strip() == f"gaiko {version('gaiko')}"
     out = subprocess.run([sys.executable, "-m", "gaiko", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == f"gaiko {version('gaiko')}"
+
+
+def test_a_csv_export_is_a_valid_frictionless_package(runner, fixture_db, tmp_path: Path) -> None:
+    import frictionless
+
+    folder = tmp_path / "export"
+    result = runner.invoke(app, ["export", "--format", "csv", "-o", str(folder), "--db", str(fixture_db)])
+    assert result.exit_code == 0
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["path"] for r in descriptor["resources"]} == {p.name for p in folder.glob("*.csv")}
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

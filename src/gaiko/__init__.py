@@ -1,9 +1,9 @@
 """gaiko (外交): a sourced, time-aware knowledge base of Japan's foreign relations.
 
     import gaiko
-    kb = gaiko.open("gaiko.db")
+    kb = gaiko.open()                    # the database installed with gaiko, or ./gaiko.db
     kb.country("韓国")["status"]          # 'diplomatic'
-    kb.status("CHN", datetime.date(1960, 1, 1)).status
+    kb.status("China", datetime.date(1960, 1, 1))["status"]
 
 Names are imported lazily, so that `gaiko --help` stays fast.
 """
@@ -24,11 +24,12 @@ _LAZY = {"KnowledgeBase": "gaiko.kb", "UnknownEntity": "gaiko.kb", "Entity": "ga
          "RelationEvent": "gaiko.model", "Status": "gaiko.vocab"}
 
 
-def open(path: str | Path = "gaiko.db") -> KnowledgeBase:  # noqa: A001 - the façade's verb, like sqlite3.connect
-    """Open a built gaiko database read-only."""
+def open(path: str | Path | None = None) -> KnowledgeBase:  # noqa: A001 - the façade's verb, like sqlite3.connect
+    """Open a built gaiko database read-only: `path`, or $GAIKO_DB, ./gaiko.db, or the one installed with gaiko."""
     from gaiko.kb import KnowledgeBase
+    from gaiko.paths import default_db
 
-    return KnowledgeBase(path)
+    return KnowledgeBase(path if path is not None else default_db())
 
 
 def __getattr__(name: str) -> Any:

@@ -45,6 +45,13 @@ def data_check(data: DataOption = Path("data")) -> None:
     typer.echo(f"{data}: ok ({dataset.summary()})")
 
 
+def data_package(data: DataOption = Path("data")) -> None:
+    """Rewrite data/datapackage.json, the Frictionless description of every file in data/."""
+    from gaiko.datafiles import package
+
+    typer.echo(package.write(data))
+
+
 def data_schema() -> None:
     """Print the JSON Schema of every record type."""
     import json

@@ -54,6 +54,21 @@ def vendor_path(name: str) -> Path | None:
     return found if found.is_file() else None
 
 
+def copy_vendor(folder: str | Path) -> list[Path]:
+    """Copy the vendored libraries from node_modules into `folder` (the wheel's web/vendor/)."""
+    import shutil
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for name in VENDOR:
+        source = vendor_path(name)
+        if source is None:
+            raise FileNotFoundError(f"{VENDOR[name]} is missing from node_modules: run `npm ci`")
+        copied.append(Path(shutil.copy(source, target / name)))
+    return copied
+
+
 def shell(status: int = 200) -> HTMLResponse:
     html = (WEB / "index.html").read_text(encoding="utf-8")
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-cache"})
