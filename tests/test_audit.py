@@ -1,4 +1,10 @@
+"""The audit: each kind of finding, where it must and must not appear, and the summary."""
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -7,76 +13,97 @@ from gaiko.audit import audit, first_start
 from gaiko.kb import KnowledgeBase
 from gaiko.store.build import build
 
+FIXTURE = Path(__file__).parent / "data"
+DAY = dt.date(2026, 1, 1)
+
+
+def scenario_data(target: Path) -> Path:
+    """tests/data with tests/data/scenarios laid over it (see its README)."""
+    shutil.copytree(FIXTURE, target, ignore=shutil.ignore_patterns("scenarios"))
+    for path in sorted((FIXTURE / "scenarios").rglob("*.*")):
+        rel = path.relative_to(FIXTURE / "scenarios")
+        if path.suffix not in (".yaml", ".csv"):
+            continue
+        if path.stem.endswith("_extra"):
+            with (target / rel.with_name(path.name.replace("_extra", ""))).open("a", encoding="utf-8") as out:
+                out.write(path.read_text(encoding="utf-8"))
+        else:
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target / rel)
+    return target
+
+
+@pytest.fixture(scope="module")
+def scenario_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("scenario")
+    path = root / "scenario.db"
+    build(datafiles.load(scenario_data(root / "data")), path)
+    return path
+
 
 @pytest.fixture
-def audited(data_dir: Path, tmp_path: Path):
-    """The fixture plus two known disagreements: a second claim for Korea, and Niue stripped of dates."""
-    path = data_dir / "relations" / "fixture.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text + """\
-- id: kor-establishment-1965-claim
-  partner: KOR
-  type: establishment
-  date: "1965-12-18"
-  citations:
-    - url: https://example.org/a
-      quote: test fixture
-  alternatives:
-    - date: "1965-12-17"
-      citations:
-        - url: https://example.org/b
-          quote: test fixture
-  preferred_because: test fixture
-""", encoding="utf-8")
-    db = tmp_path / "a.db"
-    build(datafiles.load(data_dir), db)
-    kb = KnowledgeBase(db)
-    yield audit(kb)
-    kb.close()
+def world(scenario_db: Path) -> Iterator[KnowledgeBase]:
+    knowledge = KnowledgeBase(scenario_db)
+    yield knowledge
+    knowledge.close()
 
 
-def kinds(report, entity):
-    return {f["kind"] for f in report["findings"] if f["entity"] == entity}
+def found(report: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
+    """The findings of one kind, by entity (one each in these data)."""
+    of_kind = [f for f in report["findings"] if f["kind"] == kind]
+    by_entity = {f["entity"]: f for f in of_kind}
+    assert len(by_entity) == len(of_kind), of_kind
+    return by_entity
 
 
-def test_conflicting_claims_are_listed_with_both_dates(audited) -> None:
-    conflict = next(f for f in audited["findings"] if f.get("event") == "kor-establishment-1965-claim")
-    assert conflict["kind"] == "conflicting_claims"
-    assert conflict["dates"] == ["1965-12-18", "1965-12-17"]
+# -- one test per kind of finding
 
 
-def test_cow_representation_before_the_recorded_start(audited) -> None:
+def test_relations_without_a_dated_start(world: KnowledgeBase, kb: KnowledgeBase) -> None:
+    # Diplomatic today on a general statement (India, Thailand, South Africa) or after a
+    # recognition and a resumption (the United States), with no establishment dated.
+    findings = found(audit(world, DAY), "no_dated_establishment")
+    assert sorted(findings) == ["IND", "THA", "USA", "ZAF"]
+    assert findings["USA"]["detail"] == "status diplomatic today, but no dated establishment"
+    assert findings["USA"]["severity"] == "gap"
+    assert findings["USA"]["name_en"] == "United States"
+    # North Korea ("none", by MOFA's statement) needs none; nor does a state that ended (YUG).
+    assert sorted(found(audit(kb, DAY), "no_dated_establishment")) == ["IND", "THA", "USA"]
+
+
+def test_cow_sees_envoys_before_the_recorded_start(world: KnowledgeBase) -> None:
     # The fixture dates China's relations from 1972 only; COW shows legations before the war.
-    finding = next(f for f in audited["findings"]
-                   if f["entity"] == "CHN" and f["kind"] == "representation_before_establishment")
-    assert 1935 in finding["years"]
+    findings = found(audit(world, DAY), "representation_before_establishment")
+    assert sorted(findings) == ["CHN"]
+    years = [1879, 1884, 1889, 1894, 1899, 1904, 1909, 1914, 1920, 1925, 1930, 1935]
+    assert findings["CHN"]["years"] == years
+    assert findings["CHN"]["event"] == "chn-normalisation-1972"
+    assert findings["CHN"]["detail"] == (f"COW records representation in {', '.join(map(str, years))}, before "
+                                         "relations start 1972-09-29 (chn-normalisation-1972)")
+    assert findings["CHN"]["severity"] == "disagreement"
 
 
-def test_relations_without_a_dated_establishment(audited) -> None:
-    # The fixture's United States record has a recognition (not marked as starting relations).
-    assert "no_dated_establishment" in kinds(audited, "USA")
-    assert "no_dated_establishment" not in kinds(audited, "KOR")
+def test_relations_in_force_but_cow_sees_no_envoys(world: KnowledgeBase) -> None:
+    findings = found(audit(world, DAY), "relations_without_representation")
+    assert sorted(findings) == ["GBR"]
+    assert findings["GBR"]["years"] == [1930, 1960]
+    assert findings["GBR"]["detail"] == ("relations in force in COW's snapshot years 1930–1960, but COW records "
+                                         "no representation in any of them")
+    assert findings["GBR"]["severity"] == "disagreement"
 
 
-def test_summary_counts_match_the_findings(audited) -> None:
-    summary = audited["summary"]
-    assert sum(summary["findings"].values()) == len(audited["findings"])
-    assert summary["dated_total"] == sum(summary["dated_start_of_relations"].values())
-    assert summary["dated_total"] == sum(summary["start_dates_resting_on"].values())
+def test_cow_sees_envoys_while_the_events_say_relations_were_severed(world: KnowledgeBase) -> None:
+    findings = found(audit(world, DAY), "representation_while_severed")
+    assert sorted(findings) == ["GBR"]
+    assert findings["GBR"]["years"] == [1945]
+    assert findings["GBR"]["detail"] == (
+        "COW records representation in 1945, when the events give severed: a severance without a recorded "
+        "resumption, or an end of relations recorded too early?")
+    assert findings["GBR"]["severity"] == "disagreement"
 
 
-def test_a_precise_start_within_a_coarse_one_dates_the_start() -> None:
-    events = [{"id": "a", "type": "establishment", "date": "1962"},
-              {"id": "b", "type": "recognition", "date": "1962-10-09", "starts_relations": True},
-              {"id": "c", "type": "recognition", "date": "1962-03-01"},
-              {"id": "d", "type": "establishment", "date": "1970-01-01"}]
-    assert first_start(events)["id"] == "b"
-    # An earlier start outside the coarse one's period is not overridden.
-    assert first_start([*events, {"id": "e", "type": "establishment", "date": "1950"}])["id"] == "e"
-
-
-def test_representation_while_the_events_say_relations_were_severed(data_dir: Path, tmp_path: Path) -> None:
-    # A severance with no resumption: COW still sees envoys in the later snapshot years.
+def test_representation_after_a_severance_up_to_cows_last_snapshot(data_dir: Path, tmp_path: Path) -> None:
+    # A severance with no resumption: COW still sees envoys in the later snapshot years, 2005 the last.
     (data_dir / "relations" / "extra.yaml").write_text("""\
 - id: kor-severance-1990
   partner: KOR
@@ -90,15 +117,162 @@ def test_representation_while_the_events_say_relations_were_severed(data_dir: Pa
     build(datafiles.load(data_dir), db)
     kb = KnowledgeBase(db)
     try:
-        report = audit(kb)
+        report = audit(kb, DAY)
     finally:
         kb.close()
-    finding = next(f for f in report["findings"] if f["kind"] == "representation_while_severed")
-    assert finding["entity"] == "KOR"
-    assert finding["years"] == [1990, 1995, 2000, 2005]
-    assert report["summary"]["findings"]["representation_while_severed"] == 1
+    findings = found(report, "representation_while_severed")
+    assert sorted(findings) == ["KOR"]
+    assert findings["KOR"]["years"] == [1990, 1995, 2000, 2005]
 
 
-def test_no_representation_finding_while_relations_last(audited) -> None:
-    # Korea's relations run from 1965 on, and COW sees envoys from 1965 on.
-    assert "representation_while_severed" not in kinds(audited, "KOR")
+def test_relations_dated_before_cows_state_system_entry(world: KnowledgeBase) -> None:
+    # Austria: relations of 1869 (Austria-Hungary), COW's Austria from 1918. The Netherlands (1609)
+    # are in COW's system from its start in 1816, which says nothing; Korea's 1965 follows 1949.
+    findings = found(audit(world, DAY), "before_state_system_entry")
+    assert sorted(findings) == ["AUT", "PRK"]
+    assert findings["AUT"]["detail"] == ("relations start 1869-10-18 (aut-establishment-1869) before COW's "
+                                         "state-system entry 1918-11-12")
+    assert findings["AUT"]["event"] == "aut-establishment-1869"
+    # A start known only to the year 1920 is before an entry in 1948.
+    assert findings["PRK"]["detail"] == ("relations start 1920 (prk-establishment-1920-misdated) before COW's "
+                                         "state-system entry 1948-09-09")
+    assert findings["PRK"]["severity"] == "disagreement"
+
+
+def test_relations_long_after_un_admission(world: KnowledgeBase) -> None:
+    # China: a member from 1945, relations with the PRC from 1972. Korea joined the UN in 1991,
+    # after its relations began: no finding; nor for the Netherlands, Austria or Britain.
+    findings = found(audit(world, DAY), "late_after_un_admission")
+    assert sorted(findings) == ["CHN"]
+    assert findings["CHN"]["detail"] == ("relations start 1972-09-29 (chn-normalisation-1972), 27 years after UN "
+                                         "admission 1945-10-24")
+    assert findings["CHN"]["event"] == "chn-normalisation-1972"
+    assert findings["CHN"]["severity"] == "note"
+
+
+def test_late_after_un_admission_counts_whole_years_beyond_ten(data_dir: Path, tmp_path: Path) -> None:
+    (data_dir / "relations" / "extra.yaml").write_text("""\
+- {id: ind-establishment-1955, partner: IND, type: establishment, date: "1955-12-31",
+   citations: [{url: "https://example.org/c", quote: test fixture}]}
+- {id: tha-establishment-1957, partner: THA, type: establishment, date: "1957-01",
+   citations: [{url: "https://example.org/c", quote: test fixture}]}
+""", encoding="utf-8")
+    db = tmp_path / "c.db"
+    build(datafiles.load(data_dir), db)
+    kb = KnowledgeBase(db)
+    try:
+        report = audit(kb, DAY)
+    finally:
+        kb.close()
+    # India: admitted 1945-10-30, relations 1955: ten years, no finding. Thailand: admitted
+    # 1946-12-16, relations in January 1957: eleven.
+    findings = found(report, "late_after_un_admission")
+    assert sorted(findings) == ["CHN", "THA"]
+    assert findings["THA"]["detail"] == ("relations start 1957-01 (tha-establishment-1957), 11 years after UN "
+                                         "admission 1946-12-16")
+
+
+def test_sources_that_disagree_on_a_date(world: KnowledgeBase) -> None:
+    conflicts = [(f["entity"], f["event"], f["dates"]) for f in audit(world, DAY)["findings"]
+                 if f["kind"] == "conflicting_claims"]
+    assert conflicts == [
+        ("CHN", "chn-severance-1941", ["1941-12-09", "1941-12-08"]),
+        ("CHN", "chn-severance-1941", ["1941-12-09", "1937-08-14"]),
+        ("CHN", "chn-normalisation-1972", ["1972-09-29", "1972-09-27"]),
+        ("CHN", "chn-treaty-1978-2", ["1978-10-23", "1978-12-23"]),
+        ("NIU", "niu-establishment-2015", ["2015-08-04", "2015-05-15"]),
+        ("RUS", "rus-continuation-1991", ["1991-12-27", "1992-01-27"]),
+        ("SUN", "sun-establishment-1925", ["1925-02-26", "1925-01-20"]),
+        ("SUN", "sun-severance-1945", ["1945-08-09", "1945-08-08"]),
+    ]
+    normalisation = next(f for f in audit(world, DAY)["findings"] if f.get("event") == "chn-normalisation-1972"
+                         and f["kind"] == "conflicting_claims")
+    assert normalisation["detail"].startswith("normalisation chn-normalisation-1972: 1972-09-29 preferred over "
+                                              "1972-09-27 (The current Wikipedia article")
+    assert normalisation["severity"] == "disagreement"
+
+
+def test_a_historical_state_still_in_relations(world: KnowledgeBase) -> None:
+    # The Kingdom of Yugoslavia has no end in its spells and no dissolution: diplomatic today.
+    # The Soviet Union and the SFRY ended.
+    findings = found(audit(world, DAY), "historical_state_without_end")
+    assert sorted(findings) == ["XYK"]
+    assert findings["XYK"]["detail"] == ("a state that no longer exists, with no dated end of relations "
+                                         "(state_dissolved or successor event)")
+    assert findings["XYK"]["severity"] == "gap"
+
+
+def test_entities_without_statehood(world: KnowledgeBase, kb: KnowledgeBase) -> None:
+    assert found(audit(world, DAY), "no_statehood") == {}
+    findings = found(audit(kb, DAY), "no_statehood")
+    assert sorted(findings) == ["CHN", "IND", "KOR", "NIU", "PRK", "RUS", "SUN", "THA", "TWN", "USA", "VAT"]
+    assert findings["VAT"]["detail"] == "no territory spells: taken as a state of its own on every date"
+    assert findings["VAT"]["severity"] == "gap"
+
+
+def test_relations_dated_while_another_state_held_the_territory(world: KnowledgeBase) -> None:
+    # North Korea's (made-up) establishment of 1920 falls while Korea was part of Japan. Its
+    # treaty of 1925 changes no relations, and its severance of 1946 falls in an occupation.
+    findings = found(audit(world, DAY), "relations_while_held")
+    assert sorted(findings) == ["PRK"]
+    assert findings["PRK"]["event"] == "prk-establishment-1920-misdated"
+    assert findings["PRK"]["detail"] == ("establishment prk-establishment-1920-misdated (1920) falls in spell "
+                                         "prk-japan-1910: part_of (JPN)")
+    assert findings["PRK"]["severity"] == "disagreement"
+
+
+# -- the summary
+
+
+def test_summary_of_dating_and_sourcing(world: KnowledgeBase) -> None:
+    summary = audit(world, DAY)["summary"]
+    assert summary["entities_with_relations"] == 13
+    # Start dates of the 13: to the day for China, Korea, Niue, Russia, Austria and Britain; to
+    # the month for the Kingdom of Yugoslavia; to the year for the Holy See and the Netherlands.
+    assert summary["dated_start_of_relations"] == {"day": 6, "month": 1, "year": 2}
+    assert summary["dated_total"] == 9
+    # MOFA (Netherlands, Niue, Russia, Britain), Japan's embassy in Vienna, and other pages.
+    assert summary["start_dates_resting_on"] == {"mofa": 4, "japanese_government": 1, "other": 4}
+    assert summary["findings"] == {
+        "no_dated_establishment": 4, "representation_before_establishment": 1, "relations_without_representation": 1,
+        "representation_while_severed": 1, "before_state_system_entry": 2, "late_after_un_admission": 1,
+        "conflicting_claims": 8, "historical_state_without_end": 1, "no_statehood": 0, "relations_while_held": 1}
+
+
+def test_the_audit_is_as_of_a_day(world: KnowledgeBase) -> None:
+    past = audit(world, dt.date(1960, 1, 1))
+    assert past["as_of"] == "1960-01-01"
+    # In 1960 China's relations were severed and India's and Thailand's still undated.
+    assert past["summary"]["entities_with_relations"] == 11
+    assert found(past, "no_dated_establishment")["IND"]["detail"] == "status unknown today, but no dated establishment"
+    assert audit(world)["as_of"] == dt.date.today().isoformat()
+
+
+# -- the start of relations
+
+
+def test_the_earliest_start_of_relations() -> None:
+    events = [{"id": "a", "type": "treaty", "date": "1950"},
+              {"id": "b", "type": "recognition", "date": "1951"},
+              {"id": "c", "type": "normalisation", "date": "1960-01-01"},
+              {"id": "d", "type": "recognition", "date": "1955", "starts_relations": True}]
+    assert first_start(events)["id"] == "d"
+    assert first_start(events[:2]) is None
+    assert first_start([]) is None
+
+
+def test_a_precise_start_within_a_coarse_one_dates_the_start() -> None:
+    events = [{"id": "a", "type": "establishment", "date": "1962"},
+              {"id": "b", "type": "recognition", "date": "1962-10-09", "starts_relations": True},
+              {"id": "c", "type": "recognition", "date": "1962-03-01"},
+              {"id": "d", "type": "establishment", "date": "1970-01-01"}]
+    assert first_start(events)["id"] == "b"
+    # An earlier start outside the coarse one's period is not overridden.
+    assert first_start([*events, {"id": "e", "type": "establishment", "date": "1950"}])["id"] == "e"
+    # The most precise of several wins: a day within a month within the year.
+    assert first_start([{"id": "y", "type": "establishment", "date": "1962"},
+                        {"id": "m", "type": "establishment", "date": "1962-10"},
+                        {"id": "day", "type": "normalisation", "date": "1962-10-09"}])["id"] == "day"
+    # Two starts at the same precision: the earlier.
+    assert first_start([{"id": "late", "type": "establishment", "date": "1962-11"},
+                        {"id": "early", "type": "establishment", "date": "1962-10"}])["id"] == "early"

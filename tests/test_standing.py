@@ -50,7 +50,15 @@ def world(entities: list[Entity], spells: list[TerritorySpell], events: list[Rel
           statements: dict[str, list[StatusStatement]] | None = None,
           exchanges: list[DiplomaticExchange] = ()) -> list[Interval]:
     relations = relation_histories(entities, events, statements or {}, list(exchanges))
-    return list(standings(entities, spells, relations))
+    intervals = list(standings(entities, spells, relations))
+    # Each entity's intervals cover every day once: from the first day on, none empty, no gaps.
+    for e in entities:
+        own = [i for i in intervals if i.entity == e.id]
+        assert own[0].start == dt.date.min and own[-1].end is None
+        assert all(i.end is None or i.start < i.end for i in own)
+        assert all(a.end == b.start for a, b in zip(own, own[1:], strict=False))
+    assert [i.entity for i in intervals] == [e.id for e in entities for i in intervals if i.entity == e.id]
+    return intervals
 
 
 # Japan's relations with the states that held other territories.
@@ -200,7 +208,8 @@ def test_an_occupied_state_keeps_its_own_relations() -> None:
 def test_a_state_before_it_existed_and_after_it_ended() -> None:
     spells = [spell("sun-union-1922", "1922-12-30", "sovereign", end="1991-12-26")]
     events = [ev("SUN", "establishment", "1925-01-20"), ev("SUN", "severance", "1945-08-09"),
-              ev("SUN", "resumption", "1956-12-12"), ev("SUN", "severance", "1995-01-01")]
+              ev("SUN", "resumption", "1956-12-12"), ev("SUN", "severance", "1995-01-01"),
+              ev("SUN", "resumption", "1999-01-01")]
     intervals = world([entity("SUN", "historical_state")], spells, events)
     assert table(intervals) == [
         (MIN, "1922-12-30", "no_state", "statehood", None, None, False, "not_yet_a_state", (), None, "1922-12-30"),
@@ -296,3 +305,33 @@ def test_a_territory_occupied_twice_stands_with_each_occupier() -> None:
                 if i.entity == "MNE" and i.condition == "occupied"]
     assert occupied == [("1941-04-18", "diplomatic", "ita-establishment-1866-08-25", ("ITA",)),
                         ("1943-09-12", "diplomatic", "deu-resumption-1920-01-10", ("DEU",))]
+
+
+def test_a_change_of_relations_on_the_day_a_spell_ends_belongs_to_the_next_spell() -> None:
+    # Estonia: relations broken the day the Soviet Union annexed it, resumed after restoration.
+    spells = [spell("est-russia", None, "part_of", ("SUN",)), spell("est-republic-1918", "1918-02-24", "sovereign"),
+              spell("est-soviet-1940", "1940-08-06", "part_of", ("SUN",)),
+              spell("est-restored-1991", "1991-09-06", "sovereign")]
+    events = [ev("EST", "establishment", "1921-01-26"), ev("EST", "severance", "1940-08-06"),
+              ev("EST", "resumption", "1991-10-10")]
+    intervals = world([entity("EST"), entity("SUN", "historical_state")], spells, events)
+    assert [(iso(i.start), i.status, i.condition) for i in intervals if i.entity == "EST"] == [
+        (MIN, "unknown", "part_of"),
+        ("1918-02-24", "none", "sovereign"),
+        ("1921-01-26", "diplomatic", "sovereign"),
+        ("1940-08-06", "unknown", "part_of"),
+        ("1991-09-06", "severed", "sovereign"),
+        ("1991-10-10", "diplomatic", "sovereign"),
+    ]
+
+
+def test_a_territory_of_japan_since_before_1854_has_no_date() -> None:
+    spells = [spell("xok-japan", None, "part_of", ("JPN",), form="prefecture")]
+    intervals = world([entity("XOK", "territory")], spells, [])
+    assert table(intervals) == [(MIN, None, "japan", "statehood", "xok-japan", None, False, "part_of", ("JPN",),
+                                 "xok-japan", None)]
+
+
+def test_a_first_spell_from_the_first_day_of_the_calendar_leaves_nothing_before_it() -> None:
+    intervals = world([entity("XAA")], [spell("xaa-always", "0001", "sovereign")], [])
+    assert table(intervals) == [(MIN, None, "unknown", None, None, None, False, "sovereign", (), "xaa-always", None)]
