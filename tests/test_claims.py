@@ -113,6 +113,15 @@ def test_claims_as_of_a_day_in_the_past(kb: KnowledgeBase) -> None:
     assert results["north-korea"]["passed"]
 
 
+def test_claims_as_of_a_day_count_the_starts_of_relations_dated_by_then(kb: KnowledgeBase) -> None:
+    # By 1950 only Russia's relations (1855) had a dated start; Korea's (1965) and China's (1972)
+    # came later. The Holy See's and Niue's claims count theirs from 1942 and 2015.
+    results = by_id(check_claims(kb, dt.date(1950, 1, 1)))
+    assert results["un-members-but-north-korea"]["detail"].endswith("; 1 have a dated start of relations")
+    assert results["holy-see"]["detail"].endswith("; 1 have a dated start of relations")
+    assert results["niue"]["detail"].endswith("; 0 have a dated start of relations")
+
+
 def test_claims_rest_on_cow_evidence_where_nothing_else_is_dated(world: KnowledgeBase) -> None:
     # In 1962 Thailand's status rests on COW's snapshots of 1960 and 1965.
     un = by_id(check_claims(world, dt.date(1962, 6, 1)))["un-members-but-north-korea"]

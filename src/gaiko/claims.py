@@ -70,7 +70,7 @@ def check_claims(kb: KnowledgeBase, as_of: dt.date | None = None) -> list[ClaimR
             elif at["basis"] in bases:
                 bases[at["basis"] or ""] += 1
         dated = sum(1 for i in ids if i in entities and any(
-            starts_relations(e["type"], e.get("starts_relations", False)) for e in kb.events(i)))
+            starts_relations(e["type"], e.get("starts_relations", False)) for e in kb.events(i, day)))
         detail = (f"{len(ids) - len(failures)} of {len(ids)} as claimed on {day.isoformat()}; "
                   f"status rests on a dated event for {bases['event']}, on a general statement "
                   f"for {bases['statement']}, on COW evidence for {bases['evidence']}; "
