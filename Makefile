@@ -69,6 +69,7 @@ import: $(BIN)/gaiko
 	$(BIN)/gaiko import missions --data data
 	$(BIN)/gaiko import works --data data
 	$(BIN)/gaiko import map-points --data data
+	$(BIN)/gaiko import names --data data
 
 bench: $(DB)
 	bash bench/run.sh

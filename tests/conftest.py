@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,8 @@ from gaiko.kb import KnowledgeBase
 from gaiko.store.build import build
 
 FIXTURE = Path(__file__).parent / "data"
-PROJECT_DATA = Path(__file__).parent.parent / "data"
+# The shipped data/ (GAIKO_PROJECT_DATA may name a copy, e.g. a clean checkout's while data/ is mid-edit).
+PROJECT_DATA = Path(os.environ.get("GAIKO_PROJECT_DATA", Path(__file__).parent.parent / "data"))
 
 
 @pytest.fixture

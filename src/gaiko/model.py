@@ -129,6 +129,48 @@ class Entity(Strict):
     citations: Citations
 
 
+class NameStyle(StrEnum):
+    """Where a name comes from, or how it is used."""
+
+    OFFICIAL = "official"  # the state's official name
+    SHORT = "short"  # the usual short name
+    COMMON = "common"  # a common name that is not official (Holland, Great Britain, Ivory Coast)
+    ABBREVIATION = "abbreviation"  # USA, UK, DPRK, ROK, PRC, UAE …
+    FORMER = "former"  # a name no longer used (Ceylon, Dahomey, Upper Volta), with the years it was
+    CLDR = "cldr"  # Unicode CLDR, through Babel
+    ISO = "iso"  # ISO 3166-1, through pycountry
+    UN = "un"  # the United Nations' member list
+    WORLD_BANK = "world_bank"  # the World Bank's country names (Korea, Rep.)
+    IMF = "imf"  # the IMF's country names
+    COW = "cow"  # the Correlates of War state list
+    GW = "gw"  # the Gleditsch–Ward list
+    JA_MOFA = "ja_mofa"  # the short name MOFA uses in Japanese
+    JA_PRESS = "ja_press"  # a name the Japanese press uses
+    JA_KANJI = "ja_kanji"  # a one- or two-kanji abbreviation (韓, 豪, 米)
+    JA_VARIANT = "ja_variant"  # another katakana spelling, or an older form
+
+
+class Name(Strict):
+    """One more name an entity is known by, in one language, with where it comes from."""
+
+    entity: EntityId
+    name: str = Field(min_length=1, max_length=200)
+    lang: str = Field(pattern=LANGUAGE_TAG)
+    style: NameStyle
+    used_from: PartialDate | None = Field(None, description="for former names: first year in use, if known")
+    used_until: PartialDate | None = Field(None, description="for former names: last year in use, if known")
+    citations: Citations
+
+
+class AmbiguousName(Strict):
+    """A name that means several entities: a lookup answers with all of them, never a guess."""
+
+    name: str = Field(min_length=1)
+    lang: str = Field(pattern=LANGUAGE_TAG)
+    entities: Annotated[list[EntityId], Field(min_length=2)]
+    note: str
+
+
 class Claim(Strict):
     """Another source's date for the same event, kept when sources disagree."""
 

@@ -6,17 +6,16 @@ LookupError) carrying either the candidates of an ambiguous name or the closest 
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
-from gaiko.store.textindex import name_key
+from gaiko.normalise import keys, name_key
 
 if TYPE_CHECKING:
     from gaiko.store.read import Store
     from gaiko.views import EntityBrief
 
 MAX_SUGGESTIONS = 5
-SUGGESTION_CUTOFF = 0.6
+SUGGESTION_CUTOFF = 60  # rapidfuzz's 0–100 score
 
 
 class UnknownEntity(LookupError):
@@ -44,22 +43,27 @@ def brief(store: Store, entity_id: str) -> EntityBrief:
 
 
 def find(store: Store, query: str | int) -> str:
-    """The id of the entity an id, ISO or COW code, or name means; raise UnknownEntity."""
+    """The id of the entity an id, ISO or COW code, or any name means; raise UnknownEntity with
+    the candidates of an ambiguous name, or with suggestions."""
     text = str(query).strip()
-    if text and store.one("entity", text.upper()) is not None:
+    if not text:
+        raise UnknownEntity(text, [])
+    if len(text) <= 16 and store.one("entity", text.upper()) is not None:
         return text.upper()
     if text.isdigit():
         kinds = ("iso_numeric",) if text.startswith("0") else ("cow_code", "iso_numeric")
         for kind in kinds:
-            ids = [eid for eid, k in store.entity_ids_by_name_key(text) if k == kind]
+            ids = [eid for eid, k, _ in store.entities_by_key([text]) if k == kind]
             if ids:
                 return _prefer_current(store, ids)
-    ids = sorted({eid for eid, _ in store.entity_ids_by_name_key(name_key(text))})
+    found = store.entities_by_key(sorted(keys(text)))
+    if not found:
+        raise UnknownEntity(text, suggest(store, text))
+    best = min(rank for _, _, rank in found)
+    ids = sorted({eid for eid, _, rank in found if rank == best})
     if len(ids) == 1:
         return ids[0]
-    if len(ids) > 1:
-        raise UnknownEntity(text, [brief(store, i) for i in ids], candidates=True)
-    raise UnknownEntity(text, suggest(store, text))
+    raise UnknownEntity(text, [brief(store, i) for i in ids], candidates=True)
 
 
 def _prefer_current(store: Store, ids: list[str]) -> str:
@@ -69,17 +73,22 @@ def _prefer_current(store: Store, ids: list[str]) -> str:
 
 
 def suggest(store: Store, text: str, limit: int = MAX_SUGGESTIONS) -> list[EntityBrief]:
-    """Entities whose names (or a word of them) are closest to `text`, best first."""
+    """Entities whose names come closest to `text`, best first: rapidfuzz's edit-distance ratio
+    with the whole name, or (a little lower) with its best-matching part ("Kroea" in "South Korea")."""
+    from rapidfuzz import fuzz, process
+
     query = name_key(text)
+    if not query:
+        return []
+    names = [(key, entity_id) for key, _, entity_id in store.name_keys()
+             if len(key) > 3 or len(query) <= 3]  # codes only compete with code-like queries
     best: dict[str, float] = {}
-    for key, _, entity_id in store.name_keys():
-        if len(key) <= 3 and len(query) > 3:
-            continue  # codes only compete with code-like queries
-        score = difflib.SequenceMatcher(None, query, key).ratio()
-        for word in key.split():
-            if len(word) >= 3 and word != key:  # a word of a longer name ranks a little lower
-                score = max(score, 0.95 * difflib.SequenceMatcher(None, query, word).ratio())
-        if score > best.get(entity_id, 0.0):
-            best[entity_id] = score
-    ranked = sorted((s, eid) for eid, s in best.items() if s >= SUGGESTION_CUTOFF)
-    return [brief(store, eid) for _, eid in sorted(ranked, key=lambda p: -p[0])[:limit]]
+    def score(a: str, b: str, **kwargs: object) -> float:
+        return max(fuzz.ratio(a, b), 0.95 * fuzz.partial_ratio(a, b) if len(b) > len(a) else 0.0)
+
+    for _, score_, index in process.extract(query, [k for k, _ in names], scorer=score,
+                                           score_cutoff=SUGGESTION_CUTOFF, limit=limit * 20):
+        entity_id = names[index][1]
+        best[entity_id] = max(best.get(entity_id, 0.0), float(score_))
+    ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]
+    return [brief(store, entity_id) for entity_id, _ in ranked]

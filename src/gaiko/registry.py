@@ -122,6 +122,20 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         csv_lists=("aliases_en", "aliases_ja", "former_names"), csv_citations=True,
     ),
     RecordType(
+        "name", "Name", ("names/*.yaml", "names/*.csv"), "names",
+        key=lambda n: f"{n.entity}.{n.lang}.{n.style}.{n.name}", order="entity, key", csv_citations=True,
+        description="More names of each entity: CLDR in every language, ISO, UN, World Bank, IMF, COW and GW "
+                    "styles, former names with their years, abbreviations and Japanese forms, each cited.",
+        columns=(Column("entity", attrgetter("entity")),),
+        refs=(("entity", _one("entity"), False),),
+    ),
+    RecordType(
+        "ambiguous_name", "AmbiguousName", ("ambiguous_names.yaml",), "ambiguous_names",
+        key=lambda a: f"{a.lang}.{a.name}",
+        description="Names that mean several entities (Korea, Congo): a lookup answers with all of them.",
+        refs=(("entities", attrgetter("entities"), False),),
+    ),
+    RecordType(
         "correction", "Correction", ("corrections.yaml",), "corrections",
         key=lambda c: f"{c.entity}.{c.field}", order="rowid",
         description="Overrides of imported entity values, each with reason and citations; applied on loading.",

@@ -113,6 +113,15 @@ def import_map_points(data: DataOption = Path("data")) -> None:
     typer.echo(f"{written} points written; entities without a position: {missing or 'none'}")
 
 
+@import_app.command("names")
+def import_names(data: DataOption = Path("data")) -> None:
+    """Rewrite data/names/cldr.csv (CLDR, every language) and data/names/datasets.csv (ISO, UN, COW, GW)."""
+    from gaiko.sources.names import import_names as run
+
+    for name, count in run(data / "upstream", data).items():
+        typer.echo(f"{name}: {count} names")
+
+
 @import_app.command("states")
 def import_states(data: DataOption = Path("data")) -> None:
     """Rewrite data/evidence/cow_state_system.csv from the COW upstream file."""

@@ -13,24 +13,57 @@ import json
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from gaiko.datafiles import Dataset
 from gaiko.model import (
+    AmbiguousName,
     DiplomaticExchange,
     Entity,
+    Name,
     RelationEvent,
     StatusStatement,
     TerritorySpell,
     iter_citations,
 )
+from gaiko.normalise import keys, name_key
 from gaiko.registry import RECORD_TYPES
 from gaiko.standing import relation_histories, standings
 from gaiko.store.schema import SCHEMA_VERSION, ddl
 from gaiko.store.searchindex import write_search
-from gaiko.store.textindex import name_key
 from gaiko.vocab import EntityKind
 
 TEMP_GLOB = ".{name}.*.tmp"
+
+
+# The rank of each kind of name: an entity's own names and curated usage first, then the
+# standards' names, then the names of datasets and former names.
+_RANKS = {"cldr": 2, "iso": 2, "un": 2, "world_bank": 2, "imf": 2, "cow": 4, "gw": 4, "former": 4,
+          "former_name": 4}
+
+
+def name_rows(entities: list[Entity], names: list[Name], ambiguous: list[AmbiguousName]) -> list[tuple[Any, ...]]:
+    """(entity, name, key, kind, rank) for every name under every key; a key that is not the
+    name as written (words reordered, brackets dropped) ranks one lower."""
+    found: dict[tuple[str, str], tuple[str, str, int]] = {}
+
+    def add(entity_id: str, name: str, kind: str) -> None:
+        base = _RANKS.get(kind, 0)
+        exact = name_key(name)
+        for key in keys(name):
+            rank = base if key == exact else base + 1
+            if (entity_id, key) not in found or found[(entity_id, key)][2] > rank:
+                found[(entity_id, key)] = (name, kind, rank)
+
+    for entity in entities:
+        for name, kind in _names(entity):
+            add(entity.id, name, kind)
+    for other in names:
+        add(other.entity, other.name, other.style.value)
+    for many in ambiguous:
+        for entity_id in many.entities:
+            found[(entity_id, name_key(many.name))] = (many.name, "ambiguous", 0)
+    return [(entity_id, name, key, kind, rank) for (entity_id, key), (name, kind, rank) in found.items()]
 
 
 def _names(entity: Entity) -> list[tuple[str, str]]:
@@ -83,8 +116,8 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
         conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
         counts[rtype.collection] = len(rows)
     entities = ds.of(Entity)
-    conn.executemany("INSERT INTO entity_names VALUES (?, ?, ?, ?)",
-                     [(e.id, name, name_key(name), kind) for e in entities for name, kind in _names(e)])
+    conn.executemany("INSERT INTO entity_names VALUES (?, ?, ?, ?, ?)",
+                     name_rows(entities, ds.of(Name), ds.of(AmbiguousName)))
     conn.executemany("INSERT INTO statement_partners VALUES (?, ?)",
                      [(s.id, eid) for s in ds.of(StatusStatement) for eid in statement_members(s, entities)])
     _write_standings(conn, ds, entities)

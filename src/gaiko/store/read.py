@@ -133,13 +133,19 @@ class Store:
         rows = self.conn.execute("SELECT DISTINCT un_region, un_subregion FROM entities ORDER BY 1, 2")
         return [(r[0], r[1]) for r in rows]
 
-    def entity_ids_by_name_key(self, key: str) -> list[tuple[str, str]]:
-        rows = self.conn.execute("SELECT DISTINCT entity_id, kind FROM entity_names WHERE key = ?", (key,))
-        return [(r[0], r[1]) for r in rows]
+    def entities_by_key(self, keys: list[str]) -> list[tuple[str, str, int]]:
+        """(entity id, kind of name, rank) for every name under any of `keys`."""
+        marks = ", ".join("?" * len(keys))
+        rows = self.conn.execute(f"SELECT entity_id, kind, min(rank) FROM entity_names WHERE key IN ({marks}) "
+                                 "GROUP BY entity_id, kind", keys)
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def name_keys(self) -> list[tuple[str, str, str]]:
         """(key, name, entity id) for every name: the vocabulary suggestions come from."""
-        return [(r[0], r[1], r[2]) for r in self.conn.execute("SELECT key, name, entity_id FROM entity_names")]
+        # CLDR's names in every language would crowd a typo's neighbours with look-alike words.
+        rows = self.conn.execute("SELECT key, name, entity_id FROM entity_names "
+                                 "WHERE kind NOT IN ('ambiguous', 'cldr')")
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def statements_of(self, entity_id: str) -> list[str]:
         """The ids of the general statements that cover one entity."""

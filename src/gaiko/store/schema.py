@@ -12,8 +12,10 @@ SCHEMA_VERSION = "2"
 
 DERIVED = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
--- Every name, alias and code an entity can be looked up by, normalised for matching.
-CREATE TABLE entity_names (entity_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL);
+-- Every name, alias and code an entity can be looked up by, under each of its keys (see
+-- gaiko.normalise); rank orders the kinds of name, 0 first (a lookup takes the best rank found).
+CREATE TABLE entity_names (entity_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
+                           rank INTEGER NOT NULL);
 CREATE INDEX entity_names_key ON entity_names(key);
 -- The entities each general statement covers.
 CREATE TABLE statement_partners (statement_id TEXT NOT NULL, entity_id TEXT NOT NULL);
