@@ -1,7 +1,10 @@
 """The seed article's lead, recomputed from the data: each claim by its outcome."""
 
+import atexit
 import datetime as dt
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,7 @@ from gaiko.kb import KnowledgeBase
 from gaiko.store.build import build
 
 FIXTURE = Path(__file__).parent / "data"
+_BUILT: dict[str, Path] = {}  # once per process: a mutation run forks one test session per mutant
 DAY = dt.date(2026, 1, 1)
 
 
@@ -33,17 +37,19 @@ def scenario_data(target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
-def scenario_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("scenario")
-    path = root / "scenario.db"
-    build(datafiles.load(scenario_data(root / "data")), path)
-    return path
+def scenario_db() -> Path:
+    if "db" not in _BUILT:
+        root = Path(tempfile.mkdtemp(prefix="gaiko-scenario-"))
+        owner = os.getpid()
+        atexit.register(lambda: os.getpid() == owner and shutil.rmtree(root, ignore_errors=True))
+        build(datafiles.load(scenario_data(root / "data")), root / "scenario.db")
+        _BUILT["db"] = root / "scenario.db"
+    return _BUILT["db"]
 
 
 @pytest.fixture
-def world(scenario_db: Path) -> Iterator[KnowledgeBase]:
-    knowledge = KnowledgeBase(scenario_db)
+def world() -> Iterator[KnowledgeBase]:
+    knowledge = KnowledgeBase(scenario_db())
     yield knowledge
     knowledge.close()
 
