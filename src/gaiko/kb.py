@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from gaiko.dates import InvalidQuery, PartialDate, check_period
 from gaiko.names import UnknownEntity, brief, find, suggest
+from gaiko.normalise import name_key
 from gaiko.registry import SEARCH_TYPES
 from gaiko.store.read import Filter, Store
 from gaiko.vocab import EntityKind, EventType, Status, Theme, vocabularies
@@ -259,11 +260,35 @@ class KnowledgeBase:
         return self.expand_citations(with_precision(found, "date", "end_date"))
 
     def search(self, query: str, types: list[str] | None = None, limit: int = 20, offset: int = 0) -> SearchResult:
-        """Ranked full-text search across every record, in English and Japanese."""
+        """Ranked full-text search across every record, in English and Japanese. A query that
+        names an entity also finds its names in the other language and puts the entity first;
+        synonyms (拉致 and abduction, 政府開発援助 and ODA) find each other."""
         for t in types or []:
             check_choice("type", t, SEARCH_TYPES)
-        total, hits = self.store.search(query, types, limit, offset)
+        entity = self._named_entity(query)
+        alternatives = self.store.synonyms(name_key(query))
+        if entity is not None:
+            alternatives += [n for n in (entity["name_en"], entity.get("name_ja"), entity.get("official_name_en"),
+                                         entity.get("official_name_ja")) if n]
+        total, hits = self.store.search(query, types, limit, offset, alternatives)
+        if entity is not None and offset == 0 and (not types or "entity" in types):
+            first = next((h for h in hits if h["type"] == "entity" and h["id"] == entity["id"]), None)
+            hits = [first or self._entity_hit(entity), *(h for h in hits if h is not first)][:limit]
+            total += 0 if first else 1
         return {"query": query, "total": total, "hits": cast(Any, hits)}
+
+    def _named_entity(self, query: str) -> Record | None:
+        """The entity a query names exactly (no guess, no suggestion), or None."""
+        try:
+            entity_id = find(self.store, query, suggest_on_miss=False)
+        except UnknownEntity:
+            return None
+        return self.store.one("entity", entity_id)
+
+    @staticmethod
+    def _entity_hit(entity: Record) -> Record:
+        return {"type": "entity", "id": entity["id"], "title_en": entity["name_en"], "title_ja": entity.get("name_ja"),
+                "score": 0.0, "page": f"/country/{entity['id']}", "excerpt": None}
 
     def timeline(self, start: dt.date | None = None, end: dt.date | None = None, country: str | None = None,
                  theme: str | None = None, region: str | None = None) -> list[Record]:

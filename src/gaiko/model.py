@@ -171,6 +171,15 @@ class AmbiguousName(Strict):
     note: str
 
 
+class SynonymGroup(Strict):
+    """Words that mean the same to a searcher, across languages (拉致, abduction; 政府開発援助, ODA)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    terms: Annotated[list[str], Field(min_length=2)]
+    note: str | None = None
+    citations: Citations
+
+
 class Claim(Strict):
     """Another source's date for the same event, kept when sources disagree."""
 

@@ -42,7 +42,7 @@ def brief(store: Store, entity_id: str) -> EntityBrief:
     return {"id": entity["id"], "name_en": entity["name_en"], "name_ja": entity.get("name_ja")}
 
 
-def find(store: Store, query: str | int) -> str:
+def find(store: Store, query: str | int, suggest_on_miss: bool = True) -> str:
     """The id of the entity an id, ISO or COW code, or any name means; raise UnknownEntity with
     the candidates of an ambiguous name, or with suggestions."""
     text = str(query).strip()
@@ -58,7 +58,7 @@ def find(store: Store, query: str | int) -> str:
                 return _prefer_current(store, ids)
     found = store.entities_by_key(sorted(keys(text)))
     if not found:
-        raise UnknownEntity(text, suggest(store, text))
+        raise UnknownEntity(text, suggest(store, text) if suggest_on_miss else [])
     best = min(rank for _, _, rank in found)
     ids = sorted({eid for eid, _, rank in found if rank == best})
     if len(ids) == 1:

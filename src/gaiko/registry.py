@@ -136,6 +136,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         refs=(("entities", attrgetter("entities"), False),),
     ),
     RecordType(
+        "synonym_group", "SynonymGroup", ("search_synonyms.yaml",), "synonym_groups",
+        description="Words that mean the same to a searcher across languages: a search for one finds the others.",
+    ),
+    RecordType(
         "correction", "Correction", ("corrections.yaml",), "corrections",
         key=lambda c: f"{c.entity}.{c.field}", order="rowid",
         description="Overrides of imported entity values, each with reason and citations; applied on loading.",

@@ -23,6 +23,7 @@ from gaiko.model import (
     Name,
     RelationEvent,
     StatusStatement,
+    SynonymGroup,
     TerritorySpell,
     iter_citations,
 )
@@ -120,6 +121,9 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
                      name_rows(entities, ds.of(Name), ds.of(AmbiguousName)))
     conn.executemany("INSERT INTO statement_partners VALUES (?, ?)",
                      [(s.id, eid) for s in ds.of(StatusStatement) for eid in statement_members(s, entities)])
+    conn.executemany("INSERT INTO synonyms VALUES (?, ?)",
+                     [(name_key(word), term) for group in ds.of(SynonymGroup) for word in group.terms
+                      for term in group.terms if term != word])
     _write_standings(conn, ds, entities)
     citations = []
     for rtype in RECORD_TYPES:

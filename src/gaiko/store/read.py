@@ -159,10 +159,16 @@ class Store:
         rows = self.conn.execute(f"SELECT {', '.join(columns)} FROM citations")
         return [dict(zip(columns, row, strict=True)) for row in rows]
 
-    def search(self, query: str, types: list[str] | None = None, limit: int = 20,
-               offset: int = 0) -> tuple[int, list[Record]]:
-        """Ranked documents matching every term of `query`; (total, one page of hits)."""
-        expression = match_query(query)
+    def synonyms(self, key: str) -> list[str]:
+        """The other words of the synonym groups a word (by its key) belongs to."""
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT term FROM synonyms WHERE key = ?", (key,))]
+
+    def search(self, query: str, types: list[str] | None = None, limit: int = 20, offset: int = 0,
+               alternatives: Sequence[str] = ()) -> tuple[int, list[Record]]:
+        """Ranked documents matching every term of `query`, or any of `alternatives` (other ways
+        of saying the whole query); (total, one page of hits)."""
+        expressions = [e for e in (match_query(q) for q in (query, *alternatives)) if e]
+        expression = " OR ".join(f"({e})" for e in expressions) if expressions else None
         if expression is None:
             return 0, []
         where, params = "search MATCH ?", [expression]

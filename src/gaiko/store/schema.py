@@ -17,6 +17,9 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE entity_names (entity_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL,
                            rank INTEGER NOT NULL);
 CREATE INDEX entity_names_key ON entity_names(key);
+-- Search synonyms: a query word's key and every word of its group.
+CREATE TABLE synonyms (key TEXT NOT NULL, term TEXT NOT NULL);
+CREATE INDEX synonyms_key ON synonyms(key);
 -- The entities each general statement covers.
 CREATE TABLE statement_partners (statement_id TEXT NOT NULL, entity_id TEXT NOT NULL);
 CREATE INDEX statement_partners_entity ON statement_partners(entity_id);
