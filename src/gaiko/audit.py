@@ -30,6 +30,7 @@ FINDING_KINDS = {
     "conflicting_claims": "disagreement",
     "historical_state_without_end": "gap",
     "no_statehood": "gap",
+    "weak_support": "note",
     "relations_while_held": "disagreement",
 }
 # Derived statuses under which COW should see no envoys.
@@ -75,11 +76,14 @@ def audit(kb: KnowledgeBase, as_of: dt.date | None = None) -> Record:
     findings: list[Record] = []
     precision: Counter[str] = Counter()
     resting_on: Counter[str] = Counter()
+    starts: dict[str, Record] = {}  # the start of relations of each entity in relations today
     with_relations = 0
     for entity in kb.entities():
         events = kb.events(entity["id"])
         start = first_start(events)
         current = kb.status(entity["id"], day)["status"]
+        if start is not None and current == "diplomatic":
+            starts[entity["id"]] = start
         relevant = current in ("diplomatic", "recognised") or entity["kind"] != "historical_state"
         if current == "diplomatic":
             with_relations += 1
@@ -115,6 +119,8 @@ def audit(kb: KnowledgeBase, as_of: dt.date | None = None) -> Record:
                     f"{start_date.earliest.year - admitted.latest.year} years after UN admission "
                     f"{entity['un_admission']}", event=start["id"]))
     findings += _without_statehood(kb)
+    weak, start_support = _weakest_links(kb, starts)
+    findings += weak
     counts = Counter(f["kind"] for f in findings)
     return {
         "as_of": day.isoformat(),
@@ -123,6 +129,8 @@ def audit(kb: KnowledgeBase, as_of: dt.date | None = None) -> Record:
             "dated_start_of_relations": dict(precision),
             "dated_total": sum(precision.values()),
             "start_dates_resting_on": dict(resting_on),
+            "start_precision_supported_by": dict(start_support),
+            "citations_by_tier": _citations_by_tier(kb),
             "findings": {kind: counts.get(kind, 0) for kind in FINDING_KINDS},
         },
         "findings": findings,
@@ -190,6 +198,53 @@ def _against_state_system(entity: Record, start: Record, start_date: PartialDate
             f"relations start {start['date']} ({start['id']}) before COW's state-system entry {entry}",
             event=start["id"])]
     return []
+
+
+# Best first; a fact's support is the best tier among the citations that back its precision.
+TIER_ORDER = ("official_japan", "official_partner", "intergovernmental", "scholarly", "reference", "press",
+              "derivative", "unclassified")
+WEAK_TIERS = frozenset(TIER_ORDER[4:])
+_PRECISIONS = {"year": 0, "month": 1, "day": 2}
+
+
+def precision_support(event: Record) -> str:
+    """The best tier among the citations that support the event's date at its own precision
+    (a citation saying `supports: year` does not back a day)."""
+    needed = _PRECISIONS[PartialDate.parse(event["date"]).precision.value]
+    tiers = [c.get("tier") or "unclassified" for c in event.get("citations", [])
+             if _PRECISIONS.get(c.get("supports") or "day", 2) >= needed]
+    return min(tiers, key=TIER_ORDER.index) if tiers else "unclassified"
+
+
+def _weakest_links(kb: KnowledgeBase, starts: dict[str, Record]) -> tuple[list[Record], Counter[str]]:
+    """Relation events whose recorded precision rests only on reference, press or derivative
+    pages: the start of relations first, then the weakest tier, then the oldest."""
+    found: list[tuple[int, int, str, Record]] = []
+    support: Counter[str] = Counter()
+    for entity in kb.entities():
+        start = starts.get(entity["id"])
+        for event in kb.events(entity["id"]):
+            tier = precision_support(event)
+            is_start = start is not None and event["id"] == start["id"]
+            if is_start:
+                support[tier] += 1
+            if tier in WEAK_TIERS:
+                precision = PartialDate.parse(event["date"]).precision.value
+                detail = (f"{event['type']} {event['id']} ({event['date']}): its {precision} rests only on {tier} "
+                          "sources" + (" — the start of relations" if is_start else ""))
+                found.append((0 if is_start else 1, -TIER_ORDER.index(tier), event["date"],
+                              _finding("weak_support", entity, detail, event=event["id"], tier=tier)))
+    found.sort(key=lambda item: item[:3])
+    return [f for *_, f in found], support
+
+
+def _citations_by_tier(kb: KnowledgeBase) -> dict[str, int]:
+    """URL citations of every record, by the tier of their host."""
+    counts: Counter[str] = Counter()
+    for citation in kb.citations():
+        if citation.get("url"):
+            counts[kb.tier(citation) or "unclassified"] += 1
+    return {tier: counts.get(tier, 0) for tier in TIER_ORDER}
 
 
 def _without_statehood(kb: KnowledgeBase) -> list[Record]:

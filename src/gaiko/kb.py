@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from gaiko.dates import InvalidQuery, PartialDate, check_period
+from gaiko.hosts import classify
 from gaiko.names import UnknownEntity, brief, find, suggest
 from gaiko.normalise import name_key
 from gaiko.registry import SEARCH_TYPES
@@ -82,6 +83,20 @@ class KnowledgeBase:
     @cached_property
     def _works(self) -> dict[str, Record]:
         return {w["id"]: w for w in self.store.select("work")}
+
+    @cached_property
+    def _hosts(self) -> dict[str, Record]:
+        return {h["host"]: h for h in self.store.select("host")}
+
+    def tier(self, citation: Record) -> str | None:
+        """The tier of what a citation rests on: its URL's host, or its registered source."""
+        if citation.get("url"):
+            host = classify(citation["url"], self._hosts)
+            if host is not None:
+                return str(host["tier"])
+        if citation.get("source") in self.sources:
+            return self.sources[citation["source"]].get("tier")
+        return "scholarly" if citation.get("work") else None
 
     @staticmethod
     def vocabularies() -> dict[str, Any]:
@@ -403,6 +418,9 @@ class KnowledgeBase:
                 out.setdefault("title", work["title"])
                 if work.get("url"):
                     out.setdefault("url", work["url"])
+            tier = self.tier(out)
+            if tier:
+                out["tier"] = tier
         return cast(T, out)
 
     def export(self, as_of: dt.date | None = None) -> Record:

@@ -50,6 +50,7 @@ class Citation(Strict):
         None, description="the finest date precision this citation supports (day, month or year), if less than "
                           "the fact's own")
     accessed: dt.date | None = None
+    tier: Tier | None = Field(None, description="in answers only: the tier of the host or source it rests on")
 
     @model_validator(mode="after")
     def _openable_and_specific(self) -> Citation:

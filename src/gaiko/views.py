@@ -216,6 +216,7 @@ class Finding(TypedDict):
     event: NotRequired[str]
     dates: NotRequired[list[str]]
     years: NotRequired[list[int]]
+    tier: NotRequired[str]
 
 
 class AuditSummary(TypedDict):
@@ -223,6 +224,8 @@ class AuditSummary(TypedDict):
     dated_start_of_relations: dict[str, int]
     dated_total: int
     start_dates_resting_on: dict[str, int]
+    start_precision_supported_by: dict[str, int]
+    citations_by_tier: dict[str, int]
     findings: dict[str, int]
 
 

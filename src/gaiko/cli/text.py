@@ -126,6 +126,16 @@ def audit(report: Record) -> None:
     echo(f"Those start dates rest on MOFA for {resting.get('mofa', 0)}, on other Japanese government "
          f"pages for {resting.get('japanese_government', 0)}, "
          f"on other sources for {resting.get('other', 0)}.")
+    support = summary.get("start_precision_supported_by", {})
+    if support:
+        strong = sum(support.get(t, 0) for t in ("official_japan", "official_partner", "intergovernmental",
+                                                 "scholarly"))
+        echo(f"The precision of {strong} of {sum(support.values())} start dates rests on an official, "
+             "intergovernmental or scholarly source: " + ", ".join(f"{k} {v}" for k, v in support.items()))
+    tiers = summary.get("citations_by_tier", {})
+    if tiers:
+        total = sum(tiers.values()) or 1
+        echo("URL citations by tier: " + ", ".join(f"{k} {v} ({v / total:.1%})" for k, v in tiers.items() if v))
     echo("Findings: " + ", ".join(f"{k} {v}" for k, v in summary["findings"].items()))
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from gaiko.hosts import classify, host_of
 from gaiko.model import (
     Citation,
     Entity,
@@ -91,6 +92,8 @@ def _citations_resolve(dataset: Dataset, problem: Problem) -> None:
     work_ids = {w.id for w in dataset.of(Work)}
     for record in dataset.cited_records():
         for citation in iter_citations(record):
+            if citation.tier is not None:
+                problem(record, "citations", "tier is gaiko's to set (from data/hosts.yaml): remove it here")
             if citation.source and citation.source not in source_ids:
                 problem(record, "citations", f"unknown source {citation.source!r}")
             if citation.work and citation.work not in work_ids:
@@ -107,24 +110,6 @@ def _statehood_complete(dataset: Dataset, by_entity: dict[str, list[TerritorySpe
         if entity.kind is not EntityKind.HISTORICAL_STATE and first.start and first.start.earliest > COVERED_FROM:
             problem(first, "start", f"{entity.id}'s spells begin {first.start}: they must cover every day "
                                     f"from {COVERED_FROM.isoformat()} (omit start on the first spell)")
-
-
-def host_of(url: str) -> str:
-    """The host of a URL, lower-case, without "www." (https://www.mofa.go.jp/x -> mofa.go.jp)."""
-    host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].lower().rstrip(".")
-    host = host.rsplit("@", 1)[-1].split(":", 1)[0]
-    return host.removeprefix("www.")
-
-
-def classify(url: str, hosts: dict[str, Host]) -> Host | None:
-    """The most specific classified host that `url` falls under (a host covers its subdomains)."""
-    host = host_of(url)
-    parts = host.split(".")
-    for i in range(len(parts) - 1):
-        found = hosts.get(".".join(parts[i:]))
-        if found is not None:
-            return found
-    return None
 
 
 def _citation_tier(citation: Citation, hosts: dict[str, Host], sources: dict[str, Source]) -> Tier | None:
