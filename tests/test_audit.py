@@ -66,11 +66,13 @@ def found(report: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
 
 
 def test_relations_without_a_dated_start(world: KnowledgeBase, kb: KnowledgeBase) -> None:
-    # Diplomatic today on a general statement (India, Thailand, South Africa) or after a
-    # recognition and a resumption (the United States), with no establishment dated.
+    # Diplomatic today on a general statement (India, Thailand, South Africa), after a
+    # recognition and a resumption (the United States) or a continuation (the FRY, a state that
+    # ended but has no end recorded), with no establishment dated.
     findings = found(audit(world, DAY), "no_dated_establishment")
-    assert sorted(findings) == ["IND", "THA", "USA", "ZAF"]
+    assert sorted(findings) == ["IND", "THA", "USA", "XFR", "ZAF"]
     assert findings["USA"]["detail"] == "status diplomatic today, but no dated establishment"
+    assert findings["XFR"]["detail"] == "status diplomatic today, but no dated establishment"
     assert findings["USA"]["severity"] == "gap"
     assert findings["USA"]["name_en"] == "United States"
     # North Korea ("none", by MOFA's statement) needs none; nor does a state that ended (YUG).
@@ -92,7 +94,7 @@ def test_cow_sees_envoys_before_the_recorded_start(world: KnowledgeBase) -> None
 def test_relations_in_force_but_cow_sees_no_envoys(world: KnowledgeBase) -> None:
     findings = found(audit(world, DAY), "relations_without_representation")
     assert sorted(findings) == ["GBR"]
-    assert findings["GBR"]["years"] == [1930, 1960]
+    assert findings["GBR"]["years"] == [1930, 1935, 1960]
     assert findings["GBR"]["detail"] == ("relations in force in COW's snapshot years 1930–1960, but COW records "
                                          "no representation in any of them")
     assert findings["GBR"]["severity"] == "disagreement"
@@ -109,15 +111,13 @@ def test_cow_sees_envoys_while_the_events_say_relations_were_severed(world: Know
 
 
 def test_representation_after_a_severance_up_to_cows_last_snapshot(data_dir: Path, tmp_path: Path) -> None:
-    # A severance with no resumption: COW still sees envoys in the later snapshot years, 2005 the last.
+    # A severance with no resumption: COW still sees envoys in the later snapshot years, 2005 the
+    # last. Each year is compared with the status on 1 July: the severance of 2 July 1990 is after.
     (data_dir / "relations" / "extra.yaml").write_text("""\
-- id: kor-severance-1990
-  partner: KOR
-  type: severance
-  date: "1990-01-01"
-  citations:
-    - url: https://example.org/c
-      quote: test fixture
+- {id: kor-severance-1990, partner: KOR, type: severance, date: "1990-07-02",
+   citations: [{url: "https://example.org/c", quote: test fixture}]}
+- {id: kor-suspension-1997, partner: KOR, type: suspension, date: "1997-01-01",
+   citations: [{url: "https://example.org/c", quote: test fixture}]}
 """, encoding="utf-8")
     db = tmp_path / "b.db"
     build(datafiles.load(data_dir), db)
@@ -128,12 +128,31 @@ def test_representation_after_a_severance_up_to_cows_last_snapshot(data_dir: Pat
         kb.close()
     findings = found(report, "representation_while_severed")
     assert sorted(findings) == ["KOR"]
-    assert findings["KOR"]["years"] == [1990, 1995, 2000, 2005]
+    assert findings["KOR"]["years"] == [1995, 2000, 2005]
+    assert findings["KOR"]["detail"] == (
+        "COW records representation in 1995, 2000, 2005, when the events give severed, suspended: a severance "
+        "without a recorded resumption, or an end of relations recorded too early?")
+
+
+def test_unofficial_relations_without_a_dated_start_are_no_gap(data_dir: Path, tmp_path: Path) -> None:
+    (data_dir / "relations" / "extra.yaml").write_text("""\
+- {id: prk-unofficial_relations-2000, partner: PRK, type: unofficial_relations, date: "2000-01-01",
+   citations: [{url: "https://example.org/c", quote: test fixture}]}
+""", encoding="utf-8")
+    db = tmp_path / "u.db"
+    build(datafiles.load(data_dir), db)
+    kb = KnowledgeBase(db)
+    try:
+        report = audit(kb, dt.date(2010, 1, 1))
+    finally:
+        kb.close()
+    assert sorted(found(report, "no_dated_establishment")) == ["IND", "THA", "USA"]
 
 
 def test_relations_dated_before_cows_state_system_entry(world: KnowledgeBase) -> None:
     # Austria: relations of 1869 (Austria-Hungary), COW's Austria from 1918. The Netherlands (1609)
-    # are in COW's system from its start in 1816, which says nothing; Korea's 1965 follows 1949.
+    # are in COW's system from its start in 1816, which says nothing; Korea's 1965 follows 1949;
+    # the Kingdom of Yugoslavia's August 1922 may be on or after its entry on 31 August 1922.
     findings = found(audit(world, DAY), "before_state_system_entry")
     assert sorted(findings) == ["AUT", "PRK"]
     assert findings["AUT"]["detail"] == ("relations start 1869-10-18 (aut-establishment-1869) before COW's "
@@ -199,10 +218,10 @@ def test_sources_that_disagree_on_a_date(world: KnowledgeBase) -> None:
 
 
 def test_a_historical_state_still_in_relations(world: KnowledgeBase) -> None:
-    # The Kingdom of Yugoslavia has no end in its spells and no dissolution: diplomatic today.
-    # The Soviet Union and the SFRY ended.
+    # The Kingdom of Yugoslavia and the FRY have no end in their spells and no dissolution:
+    # diplomatic today. The Soviet Union and the SFRY ended.
     findings = found(audit(world, DAY), "historical_state_without_end")
-    assert sorted(findings) == ["XYK"]
+    assert sorted(findings) == ["XFR", "XYK"]
     assert findings["XYK"]["detail"] == ("a state that no longer exists, with no dated end of relations "
                                          "(state_dissolved or successor event)")
     assert findings["XYK"]["severity"] == "gap"
@@ -218,9 +237,13 @@ def test_entities_without_statehood(world: KnowledgeBase, kb: KnowledgeBase) -> 
 
 def test_relations_dated_while_another_state_held_the_territory(world: KnowledgeBase) -> None:
     # North Korea's (made-up) establishment of 1920 falls while Korea was part of Japan. Its
-    # treaty of 1925 changes no relations, and its severance of 1946 falls in an occupation.
+    # declaration of 1912 and treaty of 1925 change no relations, and its severance of 1946 falls
+    # in an occupation. The Soviet Union's embassy closed after it ended is no finding either.
     findings = found(audit(world, DAY), "relations_while_held")
-    assert sorted(findings) == ["PRK"]
+    assert sorted(findings) == ["NIU", "PRK"]
+    # Niue's (made-up) recognition of 1890, when no state held it.
+    assert findings["NIU"]["detail"] == ("recognition niu-recognition-1890-misdated (1890) falls in spell "
+                                         "niu-outside: outside_state_system (no state)")
     assert findings["PRK"]["event"] == "prk-establishment-1920-misdated"
     assert findings["PRK"]["detail"] == ("establishment prk-establishment-1920-misdated (1920) falls in spell "
                                          "prk-japan-1910: part_of (JPN)")
@@ -232,18 +255,18 @@ def test_relations_dated_while_another_state_held_the_territory(world: Knowledge
 
 def test_summary_of_dating_and_sourcing(world: KnowledgeBase) -> None:
     summary = audit(world, DAY)["summary"]
-    assert summary["entities_with_relations"] == 14
-    # Start dates of the 14: to the day for China, Korea, Niue, Russia, Austria, Britain and
+    assert summary["entities_with_relations"] == 15
+    # Start dates of the 15: to the day for China, Korea, Niue, Russia, Austria, Britain and
     # Kosovo; to the month for the Kingdom of Yugoslavia; to the year for the Holy See and the
-    # Netherlands. India, Thailand, South Africa and the United States have none.
+    # Netherlands. India, Thailand, South Africa, the United States and the FRY have none.
     assert summary["dated_start_of_relations"] == {"day": 7, "month": 1, "year": 2}
     assert summary["dated_total"] == 10
     # MOFA (Netherlands, Niue, Russia, Britain), Japan's embassy in Vienna, and other pages.
     assert summary["start_dates_resting_on"] == {"mofa": 4, "japanese_government": 1, "other": 5}
     assert summary["findings"] == {
-        "no_dated_establishment": 4, "representation_before_establishment": 1, "relations_without_representation": 1,
+        "no_dated_establishment": 5, "representation_before_establishment": 1, "relations_without_representation": 1,
         "representation_while_severed": 1, "before_state_system_entry": 2, "late_after_un_admission": 1,
-        "conflicting_claims": 8, "historical_state_without_end": 1, "no_statehood": 0, "relations_while_held": 1}
+        "conflicting_claims": 8, "historical_state_without_end": 2, "no_statehood": 0, "relations_while_held": 2}
 
 
 def test_the_audit_is_as_of_a_day(world: KnowledgeBase) -> None:
@@ -252,6 +275,10 @@ def test_the_audit_is_as_of_a_day(world: KnowledgeBase) -> None:
     # In 1960 China's relations were severed, India's and Thailand's still undated, Kosovo's to come.
     assert past["summary"]["entities_with_relations"] == 11
     assert found(past, "no_dated_establishment")["IND"]["detail"] == "status unknown today, but no dated establishment"
+    # In 1994 the FRY was recognised, its relations not yet continued: a historical state then in
+    # a relation without a dated start.
+    assert found(audit(world, dt.date(1994, 1, 1)), "no_dated_establishment")["XFR"]["detail"] == \
+        "status recognised today, but no dated establishment"
     assert audit(world)["as_of"] == dt.date.today().isoformat()
 
 
@@ -280,6 +307,9 @@ def test_a_precise_start_within_a_coarse_one_dates_the_start() -> None:
     assert first_start([{"id": "y", "type": "establishment", "date": "1962"},
                         {"id": "m", "type": "establishment", "date": "1962-10"},
                         {"id": "day", "type": "normalisation", "date": "1962-10-09"}])["id"] == "day"
+    # Two starts on the same day: the first listed.
+    assert first_start([{"id": "one", "type": "establishment", "date": "1962-10-01"},
+                        {"id": "two", "type": "normalisation", "date": "1962-10-01"}])["id"] == "one"
     # Two starts at the same precision: the earlier.
     assert first_start([{"id": "late", "type": "establishment", "date": "1962-11"},
                         {"id": "early", "type": "establishment", "date": "1962-10"}])["id"] == "early"

@@ -34,12 +34,28 @@ def scenario_data(target: Path) -> Path:
     return target
 
 
+YEMENS = """\
+- {id: YAR, kind: historical_state, name_en: Yemen Arab Republic, cow_code: 678,
+   citations: [{source: cow-states, locator: "ccode=678"}]}
+- {id: YEM, kind: un_member, name_en: Yemen, cow_code: 678, citations: [{source: cow-states, locator: "ccode=678"}]}
+"""
+YEMEN_SPELLS = """\
+- {id: yar-1918, entity: YAR, start: "1918-11-01", end: "1990-05-21", condition: sovereign,
+   citations: [{source: cow-states, locator: "ccode=678"}]}
+- {id: yem-yemen, entity: YEM, condition: sovereign, citations: [{source: cow-states, locator: "ccode=678"}]}
+"""
+
+
 def scenario_db() -> Path:
     if "db" not in _BUILT:
         root = Path(tempfile.mkdtemp(prefix="gaiko-scenario-"))
         owner = os.getpid()
         atexit.register(lambda: os.getpid() == owner and shutil.rmtree(root, ignore_errors=True))
-        build(datafiles.load(scenario_data(root / "data")), root / "scenario.db")
+        data = scenario_data(root / "data")
+        # North Yemen and Yemen share COW code 678, and the historical state's id sorts first.
+        (data / "historical" / "names.yaml").write_text(YEMENS, encoding="utf-8")
+        (data / "statehood" / "names.yaml").write_text(YEMEN_SPELLS, encoding="utf-8")
+        build(datafiles.load(data), root / "scenario.db")
         _BUILT["db"] = root / "scenario.db"
     return _BUILT["db"]
 
@@ -71,12 +87,20 @@ def test_ids_codes_and_names_in_both_languages(store: Store, query: str, entity:
     ("710", "CHN"),  # China's COW code before South Africa's ISO number
     ("365", "RUS"),  # Russia and the Soviet Union share a COW code: today's state
     ("345", "XYK"),  # both Yugoslavias are historical: the first by id
+    ("678", "YEM"),  # Yemen, not the Yemen Arab Republic that sorts before it
 ])
 def test_numbers_are_cow_codes_first_then_iso_numbers(store: Store, number: str | int, entity: str) -> None:
     assert find(store, number) == entity
 
 
+def test_an_id_is_an_id_even_when_it_is_another_entitys_code(store: Store) -> None:
+    # "RUS" is Russia's id and the Soviet Union's COW abbreviation.
+    assert find(store, "rus") == "RUS"
+    assert find(store, "Rus ") == "RUS"
+
+
 def test_an_ambiguous_name_lists_its_candidates(store: Store) -> None:
+    # "Yugoslavia" is a name of both Yugoslavias, and the FRY's former name, which ranks lower.
     with pytest.raises(UnknownEntity) as info:
         find(store, "Yugoslavia")
     assert info.value.ambiguous
@@ -94,6 +118,12 @@ def test_a_miss_suggests_the_closest_names(store: Store) -> None:
     assert info.value.suggestions == [{"id": "KOR", "name_en": "South Korea", "name_ja": "大韓民国"},
                                       {"id": "PRK", "name_en": "North Korea", "name_ja": "朝鮮民主主義人民共和国"}]
     assert str(info.value) == "no entity matches 'Kroea'; did you mean: South Korea (KOR), North Korea (PRK)?"
+
+
+def test_a_miss_without_suggestions_when_none_are_wanted(store: Store) -> None:
+    with pytest.raises(UnknownEntity) as info:
+        find(store, "Kroea", suggest_on_miss=False)
+    assert (info.value.suggestions, str(info.value)) == ([], "no entity matches 'Kroea'")
 
 
 def test_a_miss_with_nothing_close_says_so(store: Store) -> None:
@@ -127,7 +157,10 @@ def test_suggestions_best_first(store: Store, text: str, ids: list[str]) -> None
     assert [s["id"] for s in suggest(store, text)] == ids
 
 
-@pytest.mark.parametrize(("text", "first"), [("Chna", ["CHN", "TWN"]), ("kr", ["KOR"]), ("USSR", ["SUN"])])
+@pytest.mark.parametrize(("text", "first"), [
+    ("Chna", ["CHN", "TWN"]), ("kr", ["KOR"]), ("USSR", ["SUN"]),
+    ("ukg", ["GBR"]), ("rok", ["KOR"]),  # three letters are compared with codes (COW's UKG, ROK) too
+])
 def test_the_closest_names_come_first(store: Store, text: str, first: list[str]) -> None:
     assert [s["id"] for s in suggest(store, text)][:len(first)] == first
 

@@ -3,7 +3,8 @@
 Run by `make mutation` with `.venv-mutation/bin/python` (mutmut 3.8.1 and the project). Each core
 module is mutated in a fresh copy under `mutants/<module>/` whose `pyproject.toml` carries that
 module's `[tool.mutmut]` section, so every run starts from nothing and the score is reproducible.
-Hypothesis runs derandomised there (`hypothesis_profile.py`), for the same reason.
+Hypothesis runs derandomised there (`hypothesis_profile.py`), for the same reason, and tests
+named `…shipped_data…` are left out: they check data/, which changes under the code, not the code.
 
 The score of a module is killed / (mutants - equivalent). Equivalent mutants are listed in
 `tests/mutation/equivalent.txt`, each with its reason, by module, function and the changed lines:
@@ -93,6 +94,18 @@ class Score:
         return 100.0 * self.killed / tested if tested else 100.0
 
 
+def ensure_environment() -> None:
+    """Reinstall the project into this venv when pyproject.toml or constraints.txt changed since."""
+    stamp = Path(sys.prefix) / ".gaiko-installed"
+    sources = [ROOT / "pyproject.toml", ROOT / "constraints.txt"]
+    if stamp.exists() and all(p.stat().st_mtime <= stamp.stat().st_mtime for p in sources):
+        return
+    print("installing the project's dependencies into the mutation venv …", flush=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", ".[dev]"],
+                   cwd=ROOT, check=True)
+    stamp.touch()
+
+
 def read_equivalents(path: Path = EQUIVALENT) -> list[Equivalent]:
     """Blocks of `[module] function`, `- original line`, `+ mutated line`, `why: reason`."""
     found: list[Equivalent] = []
@@ -153,7 +166,7 @@ def prepare(module: str, tests: dict[str, str]) -> Path:
 source_paths = ["src"]
 only_mutate = ["src/gaiko/{module}.py"]
 pytest_add_cli_args_test_selection = [{selection}]
-pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "hypothesis_profile"]
+pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "hypothesis_profile", "-k", "not shipped_data"]
 use_git_change_detection = false
 """
     (workdir / "pyproject.toml").write_text(config, encoding="utf-8")
@@ -280,6 +293,7 @@ def main() -> int:
     modules = args.modules or list(MODULES)
     if wrong := [m for m in modules if m not in MODULES]:
         parser.error(f"not a core module: {', '.join(wrong)}; use some of {', '.join(MODULES)}")
+    ensure_environment()
     equivalents = read_equivalents()
     unknown = sorted({eq.module for eq in equivalents} - set(MODULES))
     if unknown:
