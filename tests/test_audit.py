@@ -250,6 +250,29 @@ def test_relations_dated_while_another_state_held_the_territory(world: Knowledge
     assert findings["PRK"]["severity"] == "disagreement"
 
 
+def test_facts_resting_only_on_weak_sources_starts_first(world: KnowledgeBase) -> None:
+    weak = [f for f in audit(world, DAY)["findings"] if f["kind"] == "weak_support"]
+    assert len(weak) == 46
+    # The starts of relations first, the weakest tier first, then by date; then every other event.
+    assert [(f["entity"], f["event"], f["tier"]) for f in weak[:9]] == [
+        ("RUS", "rus-establishment-1855", "unclassified"), ("GBR", "gbr-establishment-1858", "unclassified"),
+        ("AUT", "aut-establishment-1869", "unclassified"), ("VAT", "vat-establishment-1942", "unclassified"),
+        ("KOR", "kor-normalisation-1965", "unclassified"), ("CHN", "chn-normalisation-1972", "unclassified"),
+        ("NIU", "niu-establishment-2015", "unclassified"), ("XYK", "xyk-establishment-1922", "reference"),
+        ("USA", "usa-recognition-1854", "unclassified")]
+    assert [(f["event"], f["tier"]) for f in weak[-2:]] == [("prk-treaty-1925-misdated", "derivative"),
+                                                            ("xkx-recognition-2008", "press")]
+    assert weak[7]["detail"] == ("establishment xyk-establishment-1922 (1922-08): its month rests only on reference "
+                                 "sources — the start of relations")
+    assert weak[-1]["detail"] == "recognition xkx-recognition-2008 (2008-03-18): its day rests only on press sources"
+    assert weak[0]["severity"] == "note"
+    events = {f["event"] for f in weak}
+    # Kosovo's start rests on MOFA, the Netherlands' year on a scholarly work: not weak. Austria's
+    # day is not backed by the work that gives only its year.
+    assert "xkx-establishment-2009" not in events and "nld-establishment-1609" not in events
+    assert "aut-establishment-1869" in events
+
+
 # -- the summary
 
 
@@ -261,12 +284,21 @@ def test_summary_of_dating_and_sourcing(world: KnowledgeBase) -> None:
     # Netherlands. India, Thailand, South Africa, the United States and the FRY have none.
     assert summary["dated_start_of_relations"] == {"day": 7, "month": 1, "year": 2}
     assert summary["dated_total"] == 10
-    # MOFA (Netherlands, Niue, Russia, Britain), Japan's embassy in Vienna, and other pages.
-    assert summary["start_dates_resting_on"] == {"mofa": 4, "japanese_government": 1, "other": 5}
+    # MOFA (Netherlands, Niue, Russia, Britain, Kosovo), Japan's embassy in Vienna, and other pages.
+    assert summary["start_dates_resting_on"] == {"mofa": 5, "japanese_government": 1, "other": 4}
+    # What backs each start at its precision: MOFA for Kosovo, a scholarly work for the
+    # Netherlands (its year), an encyclopaedia for the Kingdom of Yugoslavia; no host is
+    # classified in these data, so the other URLs are unclassified.
+    assert summary["start_precision_supported_by"] == {"official_japan": 1, "scholarly": 1, "reference": 1,
+                                                       "unclassified": 7}
+    assert summary["citations_by_tier"] == {"official_japan": 0, "official_partner": 0, "intergovernmental": 0,
+                                            "scholarly": 0, "reference": 0, "press": 0, "derivative": 0,
+                                            "unclassified": 151}
     assert summary["findings"] == {
         "no_dated_establishment": 5, "representation_before_establishment": 1, "relations_without_representation": 1,
         "representation_while_severed": 1, "before_state_system_entry": 2, "late_after_un_admission": 1,
-        "conflicting_claims": 8, "historical_state_without_end": 2, "no_statehood": 0, "relations_while_held": 2}
+        "conflicting_claims": 8, "historical_state_without_end": 2, "no_statehood": 0, "weak_support": 46,
+        "relations_while_held": 2}
 
 
 def test_the_audit_is_as_of_a_day(world: KnowledgeBase) -> None:

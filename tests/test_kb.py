@@ -460,12 +460,12 @@ def test_missions_with_their_wikidata_source(kb: KnowledgeBase) -> None:
 def test_narratives_map_points_and_works(world: KnowledgeBase) -> None:
     narratives = world.narratives()
     assert [n["id"] for n in narratives] == ["akagi-on-early-relations", "seed-on-mofa"]
-    # A citation of a work gets its title, and its URL where it has one.
+    # A citation of a work gets its title, its URL where it has one, and the work's tier.
     assert narratives[0]["citations"] == [
         {"work": "akagi-1936", "locator": "the whole book",
-         "title": "Japan's Foreign Relations 1542-1936: A Short History"},
+         "title": "Japan's Foreign Relations 1542-1936: A Short History", "tier": "scholarly"},
         {"work": "example-2020", "locator": "chapter 1", "title": "An Online History of Japanese Diplomacy",
-         "url": "https://example.org/online-history"}]
+         "url": "https://example.org/online-history", "tier": "scholarly"}]
     assert world.map_points() == [
         {"entity": "NIU", "lat": -19.0544, "lon": -169.8672, "basis": "natural-earth-50m",
          "locator": "countries-50m.json id=570 (Niue), largest polygon's centroid",
