@@ -388,6 +388,35 @@ def test_search_in_both_languages(kb: KnowledgeBase) -> None:
         kb.search("x", types=["planet"])
 
 
+def test_a_search_that_names_an_entity_finds_its_records_in_either_language(kb: KnowledgeBase) -> None:
+    english = kb.search("South Korea")
+    assert (english["total"], [(h["type"], h["id"]) for h in english["hits"]]) == (5, [
+        ("entity", "KOR"), ("relation_event", "kor-treaty-1965"), ("relation_event", "kor-normalisation-1965"),
+        ("dispute", "liancourt-rocks-takeshima-dokdo"), ("entity", "PRK")])
+    # Its Japanese names, its code, its official names: the same records, the entity first.
+    for query in ("韓国", "KR", "大韓民国", "Republic of Korea"):
+        assert [h["id"] for h in kb.search(query)["hits"]] == [h["id"] for h in english["hits"]], query
+    assert kb.search("アメリカ合衆国")["hits"][0]["id"] == "USA"
+    # Only the types asked; the entity first only on the first page.
+    assert [h["id"] for h in kb.search("韓国", types=["relation_event"])["hits"]] == [
+        "kor-treaty-1965", "kor-normalisation-1965"]
+    assert [h["id"] for h in kb.search("韓国", limit=2, offset=1)["hits"]] == ["kor-treaty-1965",
+                                                                             "kor-normalisation-1965"]
+    assert [h["id"] for h in kb.search("韓国", types=["entity", "dispute"])["hits"]] == [
+        "KOR", "liancourt-rocks-takeshima-dokdo", "PRK"]
+
+
+def test_an_ambiguous_name_is_searched_as_words(kb: KnowledgeBase) -> None:
+    # "Korea" names no one entity: both Koreas and their records, by rank.
+    assert [h["id"] for h in kb.search("Korea")["hits"]][:2] == ["KOR", "PRK"]
+
+
+def test_synonyms_find_each_other_across_languages(world: KnowledgeBase) -> None:
+    for query in ("国交正常化", "normalization"):
+        assert [h["id"] for h in world.search(query)["hits"]] == [
+            "prk-declaration-2002", "kor-normalisation-1965", "chn-normalisation-1972"], query
+
+
 def test_timeline_by_period_country_theme_and_region(kb: KnowledgeBase) -> None:
     assert [t["id"] for t in kb.timeline()] == ["tensho-embassy-reaches-lisbon-1584",
                                                 "convention-of-kanagawa-signed-1854",
