@@ -82,6 +82,11 @@ bench: $(DB)
 bench-web: $(DB) node_modules/.package-lock.json system-deps
 	$(BIN)/python bench/web.py
 
+# gaiko at 1x, 10x and 30x today's data (bench/scale.py makes it): build, CLI, server, lookups.
+bench-scale: $(BIN)/gaiko
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python bench/scale_run.py
+
 bench-api: $(DB) .venv-bench/bin/datasette
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/api.py

@@ -19,8 +19,9 @@ from typing import Any
 
 import yaml
 
-KEEP_AS_IS = ("sources.yaml", "disputes", "figures.yaml", "works.yaml", "narratives.yaml", "upstream",
-              "datapackage.yaml", "LICENSE", "cow_code_map.csv", "evidence/cow_state_system.csv")
+KEEP_AS_IS = ("sources.yaml", "disputes", "figures.yaml", "figures", "works.yaml", "narratives.yaml", "upstream",
+              "LICENSE", "cow_code_map.csv", "evidence/cow_state_system.csv", "hosts.yaml", "search_synonyms.yaml",
+              "ambiguous_names.yaml")
 SELF_ID = "JPN"
 
 
@@ -130,6 +131,12 @@ def scale(data: Path, out: Path, k: int, depth: int = 1) -> None:
     _scale_statements(data, out, copies)
     _copy_yaml(data, out, "corrections.yaml", copies, 1, lambda r, cp, d: {**r, "entity": cp.id(r["entity"])})
     _copy_yaml(data, out, "timeline/*.yaml", copies, 1, _timeline)
+    _copy_yaml(data, out, "names/*.yaml", copies, 1, _name)
+    for path in sorted(data.glob("names/*.csv")):
+        columns, source = _rows(path)
+        _write_rows(out / path.relative_to(data), columns,
+                    [{**row, "entity": cp.id(row["entity"]), "name": cp.name(row["name"]) or ""}
+                     for cp in copies for row in source])
     evidence = (("evidence/cow_diplomatic_exchange.csv", ("partner",)), ("evidence/cow_trade.csv", ("partner",)),
                 ("evidence/map_points.csv", ("entity",)), ("missions.csv", ("operator", "host")))
     for name, fields in evidence:
@@ -191,6 +198,10 @@ def _scale_statements(data: Path, out: Path, copies: list[Copy]) -> None:
             records.append({**r, "id": cp.rid(r["id"]), "partners": {
                 **partners, **{key: [cp.id(i) for i in partners.get(key, [])] for key in ("include", "exclude")}}})
     _dump(records, out / "status_statements.yaml")
+
+
+def _name(r: dict[str, Any], cp: Copy, d: int) -> dict[str, Any]:
+    return {**r, "entity": cp.id(r["entity"]), "name": cp.name(r["name"])}
 
 
 def _timeline(r: dict[str, Any], cp: Copy, d: int) -> dict[str, Any]:

@@ -288,8 +288,11 @@ class KnowledgeBase:
         total, hits = self.store.search(query, types, limit, offset, alternatives)
         if entity is not None and offset == 0 and (not types or "entity" in types):
             first = next((h for h in hits if h["type"] == "entity" and h["id"] == entity["id"]), None)
+            if first is None:  # it may rank below this page: then it is counted in the total already
+                _, own = self.store.search(query, ["entity"], self.store.count("entity"), 0, alternatives)
+                first = next((h for h in own if h["id"] == entity["id"]), None)
+                total += 0 if first else 1
             hits = [first or self._entity_hit(entity), *(h for h in hits if h is not first)][:limit]
-            total += 0 if first else 1
         return {"query": query, "total": total, "hits": cast(Any, hits)}
 
     def _named_entity(self, query: str) -> Record | None:

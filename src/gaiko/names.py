@@ -53,14 +53,17 @@ def find(store: Store, query: str | int, suggest_on_miss: bool = True) -> str:
     if text.isdigit():
         kinds = ("iso_numeric",) if text.startswith("0") else ("cow_code", "iso_numeric")
         for kind in kinds:
-            ids = [eid for eid, k, _ in store.entities_by_key([text]) if k == kind]
+            ids = [eid for eid, k, _, _ in store.entities_by_key([text]) if k == kind]
             if ids:
                 return _prefer_current(store, ids)
-    found = store.entities_by_key(sorted(keys(text)))
+    exact = name_key(text)
+    # The name as typed outranks what is left of it once reordered or without brackets.
+    named = store.entities_by_key(sorted(keys(text)))
+    found = [(eid, rank if key == exact else rank + 1) for eid, _, rank, key in named]
     if not found:
         raise UnknownEntity(text, suggest(store, text) if suggest_on_miss else [])
-    best = min(rank for _, _, rank in found)
-    ids = sorted({eid for eid, _, rank in found if rank == best})
+    best = min(rank for _, rank in found)
+    ids = sorted({eid for eid, rank in found if rank == best})
     if len(ids) == 1:
         return ids[0]
     raise UnknownEntity(text, [brief(store, i) for i in ids], candidates=True)

@@ -28,18 +28,22 @@ ABBREVIATIONS = {
 STOPWORDS = frozenset({"of", "the", "and", "de", "du", "des", "la", "le", "da", "do"})
 
 
+# Combining marks to keep: Japanese voicing marks are part of the letter (ガ is not カ).
+_KEEP_MARKS = frozenset("\u3099\u309a")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _fold(text: str) -> str:
-    """NFKC, case-folded, accents dropped from letters outside Japanese and Chinese."""
+    """NFKC, case-folded, old kanji modernised, accents dropped (not Japanese voicing marks)."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_OLD_KANJI)
-    for v, b in _KANA_V:
-        text = text.replace(v, b)
-    out: list[str] = []
-    for char in text:
-        if ord(char) < 0x3000:  # Latin, Greek, Cyrillic, Arabic …: drop combining accents
-            out.extend(c for c in unicodedata.normalize("NFKD", char) if unicodedata.category(c) != "Mn")
-        else:
-            out.append(char)
-    return "".join(out)
+    if "ヴ" in text:
+        for v, b in _KANA_V:
+            text = text.replace(v, b)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in decomposed if c in _KEEP_MARKS or not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept)
 
 
 def _words(text: str) -> list[str]:
@@ -47,10 +51,9 @@ def _words(text: str) -> list[str]:
     text = re.sub(r",\s*the$", "", text.strip())
     words = []
     for raw in re.split(r"[\s,;/\-‐–—]+", text):
-        word = raw.strip(".'’\"")
-        word = ABBREVIATIONS.get(word, word)
-        kept = "".join(c for c in word if unicodedata.category(c)[0] in "LN" or c == " ")
-        if kept:
+        word = ABBREVIATIONS.get(raw.strip(".'’\":;"), raw)
+        kept = " ".join(_NOT_WORD.sub("", part) for part in word.split())
+        if kept.strip():
             words.append(kept)
     return " ".join(words).split()
 
@@ -72,8 +75,9 @@ def without_brackets(text: str) -> str:
 
 def keys(text: str) -> set[str]:
     """Every key a name is found under: as written, words in any order, and without brackets."""
-    found = {name_key(text), token_key(text)}
+    found = set()
     bare = without_brackets(text)
-    if bare != text:
-        found |= {name_key(bare), token_key(bare)}
+    for form in (text, bare) if bare != text else (text,):
+        words = _words(form)
+        found |= {" ".join(words), " ".join(sorted(w for w in words if w not in STOPWORDS))}
     return {k for k in found if k}

@@ -105,8 +105,20 @@ def _line_of(raw: Any, loc: tuple[int | str, ...], default: int) -> int:
     return line
 
 
+def _has_long(value: Any) -> bool:
+    if type(value) is str:
+        return len(value) > MAX_FIELD_CHARS
+    if type(value) is dict:
+        return any(_has_long(v) for v in value.values())
+    if type(value) is list:
+        return any(_has_long(v) for v in value)
+    return False
+
+
 def _too_long(raw: Any) -> str | None:
     """The dotted name of a string field longer than MAX_FIELD_CHARS, if any."""
+    if not _has_long(raw):  # the common case, checked without naming anything
+        return None
     stack: list[tuple[str, Any]] = [("", raw)]
     while stack:
         name, value = stack.pop()

@@ -34,7 +34,9 @@ def cldr_names(data_dir: Path) -> list[dict[str, str]]:
     from babel.core import get_cldr_version
 
     release = f"CLDR {get_cldr_version()} (Babel {babel.__version__})"
-    languages = sorted(i for i in localedata.locale_identifiers() if "_" not in i or i in ("zh_Hant", "sr_Latn"))
+    # English and Japanese first: a name they share with other languages is cited to them.
+    languages = sorted((i for i in localedata.locale_identifiers() if "_" not in i or i in ("zh_Hant", "sr_Latn")),
+                       key=lambda i: (i not in ("en", "ja"), i))
     rows, seen = [], set()
     for entity in _entities(data_dir):
         code = entity["iso2"]

@@ -43,9 +43,11 @@ _RANKS = {"cldr": 2, "iso": 2, "un": 2, "world_bank": 2, "imf": 2, "cow": 4, "gw
           "former_name": 4}
 
 
-def name_rows(entities: list[Entity], names: list[Name], ambiguous: list[AmbiguousName]) -> list[tuple[Any, ...]]:
+def name_rows(entities: list[Entity], names: list[Name], ambiguous: list[AmbiguousName],
+              spells: list[TerritorySpell] = ()) -> list[tuple[Any, ...]]:  # type: ignore[assignment]
     """(entity, name, key, kind, rank) for every name under every key; a key that is not the
-    name as written (words reordered, brackets dropped) ranks one lower."""
+    name as written (words reordered, brackets dropped) ranks one lower. A territory's name in a
+    spell (Basutoland, East Pakistan) is one of its former names."""
     found: dict[tuple[str, str], tuple[str, str, int]] = {}
 
     def add(entity_id: str, name: str, kind: str) -> None:
@@ -61,6 +63,10 @@ def name_rows(entities: list[Entity], names: list[Name], ambiguous: list[Ambiguo
             add(entity.id, name, kind)
     for other in names:
         add(other.entity, other.name, other.style.value)
+    for spell in spells:
+        for then in (spell.name_en, spell.name_ja):
+            if then:
+                add(spell.entity, then, "former")
     for many in ambiguous:
         for entity_id in many.entities:
             found[(entity_id, name_key(many.name))] = (many.name, "ambiguous", 0)
@@ -118,7 +124,7 @@ def _write(conn: sqlite3.Connection, ds: Dataset) -> None:
         counts[rtype.collection] = len(rows)
     entities = ds.of(Entity)
     conn.executemany("INSERT INTO entity_names VALUES (?, ?, ?, ?, ?)",
-                     name_rows(entities, ds.of(Name), ds.of(AmbiguousName)))
+                     name_rows(entities, ds.of(Name), ds.of(AmbiguousName), ds.of(TerritorySpell)))
     conn.executemany("INSERT INTO statement_partners VALUES (?, ?)",
                      [(s.id, eid) for s in ds.of(StatusStatement) for eid in statement_members(s, entities)])
     conn.executemany("INSERT INTO synonyms VALUES (?, ?)",

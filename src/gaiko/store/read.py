@@ -133,12 +133,12 @@ class Store:
         rows = self.conn.execute("SELECT DISTINCT un_region, un_subregion FROM entities ORDER BY 1, 2")
         return [(r[0], r[1]) for r in rows]
 
-    def entities_by_key(self, keys: list[str]) -> list[tuple[str, str, int]]:
-        """(entity id, kind of name, rank) for every name under any of `keys`."""
+    def entities_by_key(self, keys: list[str]) -> list[tuple[str, str, int, str]]:
+        """(entity id, kind of name, rank, key) for every name under any of `keys`."""
         marks = ", ".join("?" * len(keys))
-        rows = self.conn.execute(f"SELECT entity_id, kind, min(rank) FROM entity_names WHERE key IN ({marks}) "
-                                 "GROUP BY entity_id, kind", keys)
-        return [(r[0], r[1], r[2]) for r in rows]
+        rows = self.conn.execute(f"SELECT entity_id, kind, min(rank), key FROM entity_names WHERE key IN ({marks}) "
+                                 "GROUP BY entity_id, kind, key", keys)
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     def name_keys(self) -> list[tuple[str, str, str]]:
         """(key, name, entity id) for every name: the vocabulary suggestions come from."""

@@ -1,90 +1,113 @@
-// The explorer's shell: language, links, routing. Every page reads the JSON API.
-import { STRINGS } from "/static/i18n.js";
-import { renderMap } from "/static/map.js";
-import * as pages from "/static/pages.js";
+// The explorer's shell: the route table (routes.json, which the server reads too), the language,
+// links and focus. Each page is its own module under pages/, loaded when first visited.
+import { html, render } from "/static/lib/html.js";
+import { json } from "/static/lib/api.js";
+import { lang, langFromUrl, loadVocabularies, setLang, t } from "/static/lib/i18n.js";
+import { href } from "/static/lib/url.js";
 
-export const state = { lang: new URLSearchParams(location.search).get("lang") === "ja" ? "ja" : "en" };
+const view = document.getElementById("view");
+let routes = [];
+let current = 0;
+let shown = "";
 
-export function t(key) {
-  return (STRINGS[state.lang] || STRINGS.en)[key] ?? STRINGS.en[key] ?? key;
+function match(pathname) {
+  for (const route of routes) {
+    const names = [];
+    const source = route.path.replace(/:(\w+)/g, (_, name) => {
+      names.push(name);
+      return "([^/]+)";
+    });
+    const found = pathname.match(new RegExp(`^${source}$`));
+    if (found) {
+      const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1])]));
+      return { page: route.page, path: route.path, params };
+    }
+  }
+  return { page: "notfound", path: null, params: {} };
 }
 
-export function nameOf(record) {
-  if (!record) return "";
-  if (state.lang === "ja") return record.name_ja || record.title_ja || record.name_en || record.title_en;
-  return record.name_en || record.title_en;
-}
-
-// A link within the explorer that keeps the language in the URL.
-export function href(path) {
-  const url = new URL(path, location.origin);
-  if (state.lang === "ja") url.searchParams.set("lang", "ja");
-  else url.searchParams.delete("lang");
-  return url.pathname + url.search + url.hash;
-}
-
-export function esc(text) {
-  return String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-}
-
-export async function getJSON(path) {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
-  const body = await response.json().catch(() => null);
-  return { ok: response.ok, status: response.status, body };
-}
-
-export function navigate(path, replace = false) {
-  history[replace ? "replaceState" : "pushState"]({}, "", href(path));
-  route();
-}
-
-function applyLanguage() {
-  document.documentElement.lang = state.lang;
+// The parts of the page outside <main>: labels, the language switch, the current link.
+function applyChrome(path) {
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll("[data-i18n-label]")) node.setAttribute("aria-label", t(node.dataset.i18nLabel));
+  for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
   for (const button of document.querySelectorAll("[data-lang]")) {
-    button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
+    button.setAttribute("aria-pressed", String(button.dataset.lang === lang()));
   }
   for (const link of document.querySelectorAll("a[data-nav]")) {
-    link.setAttribute("href", href(link.getAttribute("href").split("?")[0]));
+    const target = link.dataset.nav;
+    link.setAttribute("href", href(target));
+    if (target === path) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
   }
 }
 
-async function route() {
-  applyLanguage();
-  const view = document.getElementById("view");
-  const path = decodeURIComponent(location.pathname);
-  const params = new URLSearchParams(location.search);
-  view.innerHTML = `<p class="muted">${esc(t("loading"))}</p>`;
+function navigate(path, { replace = false } = {}) {
+  history[replace ? "replaceState" : "pushState"](null, "", href(path));
+  route({ focus: true });
+}
+
+function focusHeading(container, scroll = true) {
+  const heading = container.querySelector("h1") || view;
+  if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+  heading.focus({ preventScroll: !scroll });
+}
+
+async function route({ focus = false } = {}) {
+  const token = ++current;
+  shown = location.pathname + location.search;
+  setLang(langFromUrl());
+  const { page, path, params } = match(location.pathname);
+  applyChrome(path);
+  const container = document.createElement("div");
+  container.className = `page page-${page}`;
+  render(container, html`<p class="muted">${t("loading")}</p>`);
+  view.replaceChildren(container);
+  view.setAttribute("aria-busy", "true");
+  const ctx = { params, query: new URLSearchParams(location.search), navigate, isCurrent: () => token === current };
+  let title;
   try {
-    if (path === "/") await renderMap(view);
-    else if (path.startsWith("/country/")) await pages.country(view, path.slice("/country/".length));
-    else if (path === "/timeline") await pages.timeline(view, params);
-    else if (path === "/disputes") await pages.disputes(view);
-    else if (path === "/search") await pages.search(view, params.get("q") || "");
-    else if (path === "/sources") await pages.sources(view);
-    else if (path === "/figures") await pages.figures(view);
-    else if (path === "/audit") await pages.audit(view, params);
-    else pages.notFound(view);
+    const module = await import(`/static/pages/${page}.js`);
+    ({ title } = await module.show(container, ctx));
   } catch (error) {
-    view.innerHTML = `<p class="card notfound">${esc(t("error"))}: ${esc(error.message)}</p>`;
+    if (token !== current) return;
+    const fallback = await import("/static/pages/notfound.js");
+    ({ title } = await fallback.show(container, { ...ctx, error }));
   }
-  if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  if (token !== current) return;
+  view.removeAttribute("aria-busy");
+  document.title = `${title} · gaiko`;
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (focus) focusHeading(container, !target);
+  if (target) target.scrollIntoView();
 }
 
 document.addEventListener("click", (event) => {
-  const link = event.target.closest("a");
-  if (!link || link.target || event.ctrlKey || event.metaKey || event.shiftKey) return;
-  const url = new URL(link.href, location.origin);
-  if (url.origin !== location.origin || url.pathname.startsWith("/api/")) return;
+  if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  const link = event.target.closest("a[href]");
+  if (!link || link.target || link.hasAttribute("download")) return;
+  if (link.classList.contains("skip")) {
+    // The skip link only moves focus: no new URL, no new render.
+    event.preventDefault();
+    focusHeading(view.firstElementChild || view);
+    return;
+  }
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin || /^\/(api|vendor|static)\//.test(url.pathname)) return;
+  if (url.pathname === location.pathname && url.search === location.search && url.hash) return; // in-page link
   event.preventDefault();
-  history.pushState({}, "", url.pathname + url.search + url.hash);
-  route();
+  history.pushState(null, "", url.pathname + url.search + url.hash);
+  route({ focus: true });
 });
 
 for (const button of document.querySelectorAll("[data-lang]")) {
   button.addEventListener("click", () => {
-    state.lang = button.dataset.lang;
-    navigate(location.pathname + location.hash, true);
+    // The page's query, filters and year stay; only the language changes.
+    const url = new URL(location.href);
+    if (button.dataset.lang === "ja") url.searchParams.set("lang", "ja");
+    else url.searchParams.delete("lang");
+    history.replaceState(null, "", url.pathname + url.search + url.hash);
+    route();
   });
 }
 
@@ -95,7 +118,10 @@ document.querySelector("form.search").addEventListener("submit", (event) => {
 });
 
 window.addEventListener("popstate", () => {
-  state.lang = new URLSearchParams(location.search).get("lang") === "ja" ? "ja" : "en";
-  route();
+  if (location.pathname + location.search === shown) return; // only the fragment changed
+  route({ focus: true });
 });
-route();
+
+setLang(langFromUrl());
+[routes] = await Promise.all([json("/static/routes.json"), loadVocabularies()]);
+await route();

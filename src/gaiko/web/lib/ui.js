@@ -1,0 +1,93 @@
+// Pieces every page uses: citations, status swatches and badges, sections with a table of
+// contents, tables that reflow on a phone, folded groups and downloads built in the browser.
+import { html } from "/static/lib/html.js";
+import { guessLang, inLang, t, term } from "/static/lib/i18n.js";
+import { href } from "/static/lib/url.js";
+
+export function host(url) {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+}
+
+function citation(c) {
+  const label = c.title || c.publisher || c.source || c.work || c.url || "";
+  const name = inLang(label, guessLang(label));
+  const link = c.url ? html`<a href="${c.url}" rel="noreferrer" target="_blank">${name}</a>` : name;
+  const by = c.title && c.publisher ? html` — ${inLang(c.publisher, guessLang(c.publisher))}` : "";
+  const where = c.url ? html` <span class="host">${host(c.url)}</span>` : "";
+  const tier = c.tier ? html` <span class="tier">${t(`tier.${c.tier}`)}</span>` : "";
+  const work = c.work ? html` <a href="${href(`/sources#${c.work}`)}">${t("cite.work")}</a>` : "";
+  const quoteLang = c.language || guessLang(c.quote);
+  const quote = !c.quote ? "" : quoteLang ? html` <q lang="${quoteLang}">${c.quote}</q>` : html` <q>${c.quote}</q>`;
+  const locator = c.locator ? html` <span class="locator">${c.locator}</span>` : "";
+  const notes = [
+    c.accessed ? html`${t("cite.accessed")} ${c.accessed}` : "",
+    c.read_at ? html`<a href="${c.read_at}" rel="noreferrer" target="_blank">${t("cite.read_at")}</a>` : "",
+    c.supports ? html`${t(`cite.supports.${c.supports}`)}` : "",
+  ].filter(Boolean);
+  const extra = notes.length ? html` <span class="muted">(${notes.map((n, i) => html`${i ? "; " : ""}${n}`)})</span>` : "";
+  return html`<li>${link}${by}${where}${tier}${work}${quote}${locator}${extra}</li>`;
+}
+
+export function citeList(citations) {
+  const list = citations || [];
+  return list.length ? html`<ul class="sources">${list.map(citation)}</ul>` : "";
+}
+
+// A colour sample for a status; hatched when the territory was held by another state.
+export function swatch(status, held = false) {
+  return html`<svg class="swatch" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect width="14" height="14" class="status-${status}${held ? " held" : ""}"></rect></svg>`;
+}
+
+export function badge(status, text = null) {
+  return html`<span class="badge status-${status}">${text ?? term("status", status)}</span>`;
+}
+
+// A titled section that a table of contents can link to.
+export function section(id, title, body, extra = "") {
+  return html`<section class="card" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${title}</h2>${extra}${body}</section>`;
+}
+
+export function toc(entries) {
+  const list = entries.filter(Boolean);
+  if (list.length < 3) return "";
+  return html`<nav class="toc card" aria-labelledby="toc-h"><h2 id="toc-h">${t("toc.title")}</h2>
+    <ol>${list.map(([id, title, count]) => html`<li><a href="#${id}">${title}</a>${count != null ? html` <span class="muted">(${count})</span>` : ""}</li>`)}</ol></nav>`;
+}
+
+// A table that becomes stacked rows on a narrow screen; every cell carries its column's name.
+export function table({ columns, rows, caption = "", className = "" }) {
+  return html`<table class="stack ${className}">${caption ? html`<caption>${caption}</caption>` : ""}
+    <thead><tr>${columns.map((c) => html`<th scope="col" class="${c.className || ""}">${c.label}</th>`)}</tr></thead>
+    <tbody>${rows.map((row) => html`<tr${row.id ? html` id="${row.id}"` : ""}>${row.cells.map((cell, i) =>
+      html`<td data-label="${columns[i].label}" class="${columns[i].className || ""}">${cell}</td>`)}</tr>`)}</tbody></table>`;
+}
+
+export function folded(summary, body, open = false) {
+  return html`<details class="fold"${open ? html` open` : ""}><summary>${summary}</summary>${body}</details>`;
+}
+
+export function none() {
+  return html`<p class="muted">${t("none")}</p>`;
+}
+
+// A link that downloads text made in the browser (CSV or JSON built from the API's answer).
+export function download(filename, type, text, label) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  return html`<a class="download" href="${url}" download="${filename}" data-download>${label}</a>`;
+}
+
+export function csv(rows) {
+  const cell = (value) => {
+    const text = value == null ? "" : Array.isArray(value) ? value.join("; ") : String(value);
+    return /[",\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+}
+
+export function dates(start, end) {
+  return end ? `${start}–${end}` : start;
+}

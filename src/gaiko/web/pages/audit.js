@@ -1,0 +1,42 @@
+// The audit: where the sources disagree and what is still undated, each finding linked to its record.
+import { html, render } from "/static/lib/html.js";
+import { get } from "/static/lib/api.js";
+import { inLang, local, t } from "/static/lib/i18n.js";
+import { loadEntities } from "/static/lib/entities.js";
+import { href } from "/static/lib/url.js";
+import { table } from "/static/lib/ui.js";
+
+export async function show(view, ctx) {
+  const kind = ctx.query.get("kind") || "";
+  const [report, entities] = await Promise.all([
+    get(`/api/v1/audit${kind ? `?kind=${encodeURIComponent(kind)}` : ""}`), loadEntities()]);
+  if (!report.ok) {
+    render(view, html`<h1 tabindex="-1">${t("audit.title")}</h1><p class="card notfound">${report.body?.detail || t("error")}</p>`);
+    return { title: t("audit.title") };
+  }
+  const s = report.body.summary;
+  const dated = s.dated_start_of_relations;
+  const resting = s.start_dates_resting_on;
+  render(view, html`<h1 tabindex="-1">${t("audit.title")}</h1><p class="lead">${t("audit.intro")}</p>
+    <section class="card" id="audit-summary" aria-labelledby="audit-summary-h"><h2 id="audit-summary-h">${t("figures.asof", { date: report.body.as_of })}</h2>
+      <p>${t("audit.with")}: <strong data-count="with">${s.entities_with_relations}</strong> ·
+        ${t("audit.dated")}: <strong data-count="dated">${s.dated_total}</strong>
+        (${t("audit.day")} <strong data-count="day">${dated.day || 0}</strong>, ${t("audit.month")} ${dated.month || 0},
+        ${t("audit.year")} ${dated.year || 0})</p>
+      <p>${t("audit.resting")}: MOFA ${resting.mofa || 0} · ${t("audit.jgov")} ${resting.japanese_government || 0}
+        · ${t("audit.other")} ${resting.other || 0}</p>
+      <ul class="kinds">${Object.entries(s.findings).map(([k, n]) => html`<li><a href="${href(`/audit?kind=${k}`)}"${k === kind ? html` aria-current="true"` : ""}>${t(`audit.${k}`)}</a>: <strong data-kind="${k}">${n}</strong></li>`)}</ul>
+      ${kind ? html`<p><a href="${href("/audit")}">${t("audit.all")}</a></p>` : ""}</section>
+    ${table({
+      className: "findings",
+      columns: [{ label: t("audit.entity") }, { label: t("audit.kind") }, { label: t("audit.detail") }],
+      rows: report.body.findings.map((f) => ({
+        cells: [
+          html`<a href="${href(`/country/${f.entity}${f.event ? `#${f.event}` : ""}`)}">${entities.byId.has(f.entity) ? local(entities.byId.get(f.entity)) : f.name_en}</a> <span class="muted">${f.entity}</span>`,
+          t(`audit.${f.kind}`),
+          inLang(f.detail, "en"),
+        ],
+      })),
+    })}`);
+  return { title: kind ? `${t("audit.title")}: ${t(`audit.${kind}`)}` : t("audit.title") };
+}
