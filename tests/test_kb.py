@@ -406,6 +406,18 @@ def test_a_search_that_names_an_entity_finds_its_records_in_either_language(kb: 
         "KOR", "liancourt-rocks-takeshima-dokdo", "PRK"]
 
 
+def test_an_entity_named_by_the_search_is_first_and_counted_once_whatever_the_page(world: KnowledgeBase) -> None:
+    # The Netherlands match twice: the entity and its establishment of 1609 (ranked above it).
+    for limit in (1, 2, 20):
+        result = world.search("Netherlands", limit=limit)
+        assert result["total"] == 2, limit
+        assert result["hits"][0]["id"] == "NLD"
+        assert result["hits"][0]["score"] > 0 and result["hits"][0]["title_en"] == "Netherlands"
+    assert world.search("Netherlands", limit=1)["hits"] == [{
+        "type": "entity", "id": "NLD", "title_en": "Netherlands", "title_ja": "オランダ", "score": 22.3444,
+        "page": "/country/NLD", "excerpt": world.search("Netherlands")["hits"][0]["excerpt"]}]
+
+
 def test_an_ambiguous_name_is_searched_as_words(kb: KnowledgeBase) -> None:
     # "Korea" names no one entity: both Koreas and their records, by rank.
     assert [h["id"] for h in kb.search("Korea")["hits"]][:2] == ["KOR", "PRK"]
