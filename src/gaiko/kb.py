@@ -151,24 +151,42 @@ class KnowledgeBase:
         day = as_of or dt.date.today()
         return {"id": entity_id, "as_of": day.isoformat(), **self._status_fields(entity_id, day)}
 
-    def _status_fields(self, entity_id: str, day: dt.date, row: Record | None = None) -> StatusFields:
+    def _status_fields(self, entity_id: str, day: dt.date, row: Record | None = None,
+                       holders: dict[str, HolderView] | None = None) -> StatusFields:
         row = row or self.store.standing(entity_id, day.isoformat())
         if row is None:
             return {"status": Status.UNKNOWN.value, "basis": None, "basis_id": None, "since": None, "never": False,
                     "note": None, "territory": None}
         return {"status": row["status"], "basis": row["basis"], "basis_id": row["basis_id"], "since": row["since"],
-                "never": row["never"], "note": row["note"], "territory": self._territory(row, day)}
+                "never": row["never"], "note": row["note"],
+                "territory": self._territory(row, day, {} if holders is None else holders)}
 
-    def _territory(self, row: Record, day: dt.date) -> TerritoryView | None:
+    def _holders(self, ids: set[str], day: dt.date) -> dict[str, HolderView]:
+        """Several holders with Japan's status with each on `day`, looked up together."""
+        ids.discard(SELF_ID)
+        names = self.store.briefs(sorted(ids))
+        held = self.store.standings_of(sorted(ids), day.isoformat())
+        out: dict[str, HolderView] = {i: {**names.get(i, {"id": i, "name_en": i, "name_ja": None}),  # type: ignore[typeddict-item]
+                                          "status": held[i]["status"] if i in held else None,
+                                          "since": held[i]["since"] if i in held else None} for i in ids}
+        return out
+
+    def _holder(self, holder_id: str, day: dt.date) -> HolderView:
+        if holder_id == SELF_ID:
+            return {"id": SELF_ID, "name_en": "Japan", "name_ja": "日本", "status": None, "since": None}
+        held = self.store.standing(holder_id, day.isoformat())
+        return {**brief(self.store, holder_id), "status": held["status"] if held else None,
+                "since": held["since"] if held else None}
+
+    def _territory(self, row: Record, day: dt.date, known: dict[str, HolderView]) -> TerritoryView | None:
+        """Where the territory stood; `known` keeps holders already looked up for this day."""
         if row["spell"] is None and row["condition"] == "sovereign":
             return None  # no statehood recorded: the entity is taken as a state of its own
         holders: list[HolderView] = []
         for holder_id in row["holders"]:
-            named = brief(self.store, holder_id) if holder_id != SELF_ID else \
-                {"id": SELF_ID, "name_en": "Japan", "name_ja": "日本"}
-            held = self.store.standing(holder_id, day.isoformat()) if holder_id != SELF_ID else None
-            holders.append({**named, "status": held["status"] if held else None,
-                            "since": held["since"] if held else None})
+            if holder_id not in known:
+                known[holder_id] = self._holder(holder_id, day)
+            holders.append(known[holder_id])
         return {"condition": row["condition"], "holders": holders, "form": row["form"],
                 "name_en": row["territory_name_en"], "name_ja": row["territory_name_ja"], "since": row["spell_since"],
                 "until": row["spell_until"],
@@ -189,11 +207,12 @@ class KnowledgeBase:
             self._check_region(region)
         day = as_of or dt.date.today()
         total, rows = self.store.standings_on(day.isoformat(), not territories, status, region, limit, offset)
+        holders = self._holders({h for row in rows for h in row["holders"]}, day)
         out: list[RelationRow] = []
         for row in rows:
             out.append({"id": row["id"], "name_en": row["name_en"], "name_ja": row["name_ja"], "kind": row["kind"],
                         "un_region": row["un_region"], "un_subregion": row["un_subregion"], "as_of": day.isoformat(),
-                        **self._status_fields(row["id"], day, row)})
+                        **self._status_fields(row["id"], day, row, holders)})
         return total, out
 
     def status_history(self) -> StatusHistory:

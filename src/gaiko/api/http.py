@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 API_CACHE_CONTROL = b"public, max-age=300"
 MAX_CACHE_BYTES = 48 * 1024 * 1024
 MIN_GZIP_BYTES = 1024
+MAX_SEEN = 50_000  # request lines remembered (then forgotten at once): bounded like the answers
 COMPRESSIBLE = (b"application/json", b"application/problem+json", b"text/", b"application/javascript",
                 b"image/svg+xml", b"application/x-bibtex", b"application/vnd.citationstyles.csl+json")
 # Self only: the explorer fetches nothing from another host and runs no inline script.
@@ -81,6 +82,8 @@ class HttpLayer:
         self.params_of = params_of
         self.answers: OrderedDict[bytes, Answer] = OrderedDict()
         self.bytes = 0
+        # Request line as sent -> cache key: repeated requests skip parsing and route matching.
+        self.seen: dict[bytes, bytes] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -89,7 +92,15 @@ class HttpLayer:
         if scope["method"] not in ("GET", "HEAD"):
             await self.app(scope, receive, self._with_security(send))
             return
-        key, unknown = self._key(scope)
+        raw = scope["path"].encode() + b"?" + scope.get("query_string", b"")
+        key = self.seen.get(raw)
+        unknown: set[str] = set()
+        if key is None:
+            key, unknown = self._key(scope)
+            if not unknown:
+                if len(self.seen) >= MAX_SEEN:
+                    self.seen.clear()
+                self.seen[raw] = key
         if unknown:
             detail = f"unknown parameter(s): {', '.join(sorted(unknown))}"
             await self._send(scope, send, Answer(422, [(b"content-type", b"application/problem+json")],

@@ -35,6 +35,7 @@ from gaiko.store.searchindex import write_search
 from gaiko.vocab import EntityKind
 
 TEMP_GLOB = ".{name}.*.tmp"
+OPEN_END = 2**31 - 1  # the last day of an open interval, as a day number
 
 
 # The rank of each kind of name: an entity's own names and curated usage first, then the
@@ -165,6 +166,9 @@ def _write_standings(conn: sqlite3.Connection, ds: Dataset, entities: list[Entit
                      i.spell_until, spell.form if spell else None, spell.name_en if spell else None,
                      spell.name_ja if spell else None, int(bool(spell and spell.alternatives))))
     conn.executemany(f"INSERT INTO standings VALUES ({', '.join('?' * 18)})", rows)
+    spans = [(i + 1, dt.date.fromisoformat(row[1]).toordinal(),
+              dt.date.fromisoformat(row[2]).toordinal() - 1 if row[2] else OPEN_END) for i, row in enumerate(rows)]
+    conn.executemany("INSERT INTO standings_span VALUES (?, ?, ?)", spans)
 
 
 def _remove_leftovers(target: Path) -> None:

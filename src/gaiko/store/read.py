@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sqlite3
@@ -101,8 +102,9 @@ class Store:
     def standings_on(self, day: str, sovereign_only: bool = True, status: str | None = None,
                      region: str | None = None, limit: int | None = None, offset: int = 0) -> tuple[int, list[Record]]:
         """(total, one page of) every entity's standing on `day`, with its names, by English name."""
-        where = ['s.start <= ?', '(s."end" IS NULL OR s."end" > ?)']
-        params: list[Any] = [day, day]
+        ordinal = dt.date.fromisoformat(day).toordinal()
+        where = ["s.rowid IN (SELECT id FROM standings_span WHERE first_day <= ? AND last_day >= ?)"]
+        params: list[Any] = [ordinal, ordinal]
         if sovereign_only:  # the states of the day: sovereign, or occupied but going on
             where.append("s.condition IN ('sovereign', 'occupied')")
         if status:
@@ -123,6 +125,25 @@ class Store:
             entity = dict(zip(("id", "name_en", "name_ja", "kind", "un_region", "un_subregion"), row[:6], strict=True))
             rows.append({**entity, **_standing(row[6:])})
         return total, rows
+
+    def standings_of(self, entity_ids: Sequence[str], day: str) -> dict[str, Record]:
+        """Where each of several entities stood on `day`, in one query."""
+        if not entity_ids:
+            return {}
+        ordinal = dt.date.fromisoformat(day).toordinal()
+        marks = ", ".join("?" * len(entity_ids))
+        rows = self.conn.execute(
+            f"SELECT {_STANDING} FROM standings WHERE entity IN ({marks}) AND rowid IN "
+            "(SELECT id FROM standings_span WHERE first_day <= ? AND last_day >= ?)", [*entity_ids, ordinal, ordinal])
+        return {r["entity"]: r for r in map(_standing, rows)}
+
+    def briefs(self, entity_ids: Sequence[str]) -> dict[str, Record]:
+        """Id and names of several entities, in one query."""
+        if not entity_ids:
+            return {}
+        marks = ", ".join("?" * len(entity_ids))
+        rows = self.conn.execute(f"SELECT key, name_en, name_ja FROM entities WHERE key IN ({marks})", list(entity_ids))
+        return {r[0]: {"id": r[0], "name_en": r[1], "name_ja": r[2]} for r in rows}
 
     def standings(self) -> list[Record]:
         """Every interval of every entity, by entity and start: the whole history, compact."""
@@ -192,10 +213,11 @@ _STANDING_COLUMNS = ("entity", "start", '"end"', "status", "basis", "basis_id", 
                      "territory_name_ja",
                      "contested")
 _STANDING = ", ".join(_STANDING_COLUMNS)
+_STANDING_KEYS = tuple(c.strip('"') for c in _STANDING_COLUMNS)
 
 
 def _standing(row: Sequence[Any]) -> Record:
-    record = dict(zip((c.strip('"') for c in _STANDING_COLUMNS), row, strict=True))
+    record = dict(zip(_STANDING_KEYS, row, strict=True))
     record["holders"] = json.loads(record["holders"])
     record["never"], record["contested"] = bool(record["never"]), bool(record["contested"])
     return record

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gaiko.registry import RECORD_TYPES, RecordType
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 DERIVED = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,6 +40,8 @@ CREATE TABLE standings (
   form TEXT, territory_name_en TEXT, territory_name_ja TEXT, contested INTEGER NOT NULL
 );
 CREATE INDEX standings_entity ON standings(entity, start);
+-- The same intervals as day numbers in an R-tree: "which intervals contain day D" without a scan.
+CREATE VIRTUAL TABLE standings_span USING rtree_i32(id, first_day, last_day);
 """
 
 

@@ -1,7 +1,7 @@
-// Pieces every page uses: citations, status swatches and badges, sections with a table of
+// Pieces every page uses: citations, status swatches, sections with a table of
 // contents, tables that reflow on a phone, folded groups and downloads built in the browser.
 import { html } from "/static/lib/html.js";
-import { guessLang, inLang, t, term } from "/static/lib/i18n.js";
+import { guessLang, inLang, t } from "/static/lib/i18n.js";
 import { href } from "/static/lib/url.js";
 
 export function host(url) {
@@ -40,10 +40,6 @@ export function citeList(citations) {
 // A colour sample for a status; hatched when the territory was held by another state.
 export function swatch(status, held = false) {
   return html`<svg class="swatch" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect width="14" height="14" class="status-${status}${held ? " held" : ""}"></rect></svg>`;
-}
-
-export function badge(status, text = null) {
-  return html`<span class="badge status-${status}">${text ?? term("status", status)}</span>`;
 }
 
 // A titled section that a table of contents can link to.

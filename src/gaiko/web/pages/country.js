@@ -6,7 +6,7 @@ import { ApiError, all, get, json } from "/static/lib/api.js";
 import { inLang, lang, local, plain, since, t, term } from "/static/lib/i18n.js";
 import { entityName, isJapan, loadEntities, statusHistory } from "/static/lib/entities.js";
 import { href } from "/static/lib/url.js";
-import { badge, citeList, folded, none, section, table, toc } from "/static/lib/ui.js";
+import { citeList, folded, none, section, swatch, table, toc } from "/static/lib/ui.js";
 import { conditionText } from "/static/lib/status.js";
 import { chain, spanList, spellTable, strip } from "/static/lib/territory.js";
 import { atopPartners, decade, eventList } from "/static/lib/events.js";
@@ -27,7 +27,7 @@ function header(e, entities) {
     ${e.official_name_en ? html`<p>${local(e, "official_name")}</p>` : ""}
     <section class="card" aria-labelledby="status-h">
       <h2 id="status-h">${t("country.status")}</h2>
-      <p class="status-line">${badge(e.status)} ${since(e.status, e.since)}${e.never ? html` <span class="muted">(${t("country.never")})</span>` : ""}</p>
+      <p class="status-line">${swatch(e.status)} <strong data-status="${e.status}">${since(e.status, e.since)}</strong>${e.never ? html` <span class="muted">(${t("country.never")})</span>` : ""}</p>
       <p class="muted">${t("country.asof", { date: e.as_of })}${e.basis_id ? html`; ${t("country.basis")} <a href="#${e.basis_id}">${e.basis_id}</a>` : ""}${territory ? html`; ${territory}` : ""}</p>
       ${e.note ? html`<p class="muted">${inLang(e.note, "en")}</p>` : ""}
       <p class="muted">${term("entity_kind", e.kind)} · ${t("country.codes")}: ${codes || "—"}${e.un_region ? html` · ${t("country.region")}: ${term("region", e.un_region)}${e.un_subregion ? html` / ${inLang(e.un_subregion, "en")}` : ""}` : ""}${e.un_admission ? html` · ${t("country.un")}: ${e.un_admission}` : ""}</p>

@@ -11,7 +11,7 @@ export async function show(view, ctx) {
   const hits = answer?.ok ? answer.body.hits : [];
   const total = answer?.ok ? answer.body.total : 0;
   render(view, html`<h1 tabindex="-1">${t("search.title")}</h1>
-    ${q ? html`<p>${t("search.results", { query: q, count: total })}</p>` : html`<p>${t("search.empty")}</p>`}
+    ${q ? html`<p>${t(total === 1 ? "search.results.one" : "search.results", { query: q, count: total })}</p>` : html`<p>${t("search.empty")}</p>`}
     ${answer && !answer.ok ? html`<p class="card notfound">${answer.body?.detail || t("error")}</p>` : ""}
     ${hits.length ? html`<ol class="hits">${hits.map((h) => html`<li data-type="${h.type}">
       <a href="${href(h.page)}">${local(h, "title")}</a> <span class="tag">${t(`search.type.${h.type}`)}</span>
