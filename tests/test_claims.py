@@ -177,6 +177,22 @@ def test_a_relation_that_should_not_exist_fails_the_north_korea_claim(data_dir: 
     assert results["north-korea"]["detail"].endswith("1 have a dated start of relations")
 
 
+def test_a_recognition_that_started_relations_dates_their_start(data_dir: Path, tmp_path: Path) -> None:
+    (data_dir / "relations" / "extra.yaml").write_text("""\
+- {id: tha-recognition-1952, partner: THA, type: recognition, date: "1952-04-28", starts_relations: true,
+   citations: [{url: "https://example.org/test-only", quote: test fixture}]}
+- {id: ind-recognition-1949, partner: IND, type: recognition, date: "1949-01-01",
+   citations: [{url: "https://example.org/test-only", quote: test fixture}]}
+""", encoding="utf-8")
+    db = tmp_path / "r.db"
+    build(datafiles.load(data_dir), db)
+    kb = KnowledgeBase(db)
+    results = by_id(check_claims(kb, DAY))
+    kb.close()
+    # China, Korea, Russia and now Thailand; India's recognition did not start relations.
+    assert results["un-members-but-north-korea"]["detail"].endswith("; 4 have a dated start of relations")
+
+
 def test_the_lead_holds_for_the_shipped_data(project_kb: KnowledgeBase) -> None:
     results = check_claims(project_kb)
     assert [r["id"] for r in results if not r["passed"]] == []

@@ -536,6 +536,18 @@ def test_spells_exchanges_state_system_statements_and_citations(world: Knowledge
                             "language": None}
 
 
+def test_the_tier_of_a_citation(world: KnowledgeBase) -> None:
+    # A registered source's tier, a work's (scholarly), or none: no host is classified in these data.
+    assert world.tier({"source": "example-press", "locator": "x"}) == "press"
+    assert world.tier({"source": "example-reference", "url": "https://unclassified.example.org/"}) == "reference"
+    assert world.tier({"work": "akagi-1936", "locator": "p. 1"}) == "scholarly"
+    assert world.tier({"source": "seed-article", "locator": "lead"}) is None
+    assert world.tier({"url": "https://unclassified.example.org/"}) is None
+    cited = world.record("relation_event", "xkx-recognition-2008")["citations"]
+    assert cited == [{"source": "example-press", "locator": "18 March 2008", "url": "https://press.example.org/article",
+                      "publisher": "A newspaper", "title": "A newspaper article (test fixture)", "tier": "press"}]
+
+
 def test_expanding_citations_keeps_what_a_citation_says(kb: KnowledgeBase) -> None:
     value = {"a": [{"source": "mofa-world", "quote": "q", "url": "https://www.mofa.go.jp/own-page"},
                    {"source": "seed-article", "locator": "lead"},
