@@ -13,6 +13,7 @@ mutmut's numbering changes whenever a function does, the text of a mutation does
     python tests/mutation/run.py                 # every core module; writes the table to TESTING.md
     python tests/mutation/run.py status dates    # some modules; prints only
     python tests/mutation/run.py --survivors     # also print each surviving mutant's diff
+    python tests/mutation/run.py kb --draft      # survivors as equivalent.txt blocks
 """
 
 from __future__ import annotations
@@ -286,6 +287,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help=f"modules to test (default: all of {', '.join(MODULES)})")
     parser.add_argument("--survivors", action="store_true", help="print the diff of every surviving mutant")
+    parser.add_argument("--draft", action="store_true",
+                        help="print every surviving mutant as a block for equivalent.txt (to fill in or kill)")
     parser.add_argument("--tests-from", metavar="REV", help="the modules' own test files as of a git revision "
                         "(the score before new tests); prints only")
     parser.add_argument("--children", type=int, default=os.cpu_count() or 2, help="parallel mutant runs")
@@ -319,6 +322,10 @@ def main() -> int:
         if args.survivors:
             for mutant in result.survivors:
                 print(f"\n[{module}] {mutant.function}: {mutant.status}\n{mutant.diff}")
+        if args.draft:
+            for mutant in result.survivors:
+                lines = [f"- {line}" for line in mutant.removed] + [f"+ {line}" for line in mutant.added]
+                print("\n".join(["", f"[{module}] {mutant.function}", *lines, "why: …"]))
     seconds = time.monotonic() - started
     print()
     print(table(scores))
