@@ -201,7 +201,11 @@ class RelationEvent(Strict):
     )
     planned: bool = Field(False, description="scheduled, not yet happened: may be dated after today")
     instrument: str | None = None
+    instrument_ja: str | None = Field(None, description="the instrument's Japanese title, from a Japanese source")
     note: str | None = None
+    note_ja: str | None = None
+    translated: list[str] = Field([], description="the *_ja fields that are gaiko's translation, not a source's "
+                                                  "words (the explorer marks them)")
     citations: Citations
     alternatives: list[Claim] = []
     preferred_because: str | None = None
@@ -268,6 +272,9 @@ class TimelineEvent(Strict):
     title_en: str
     title_ja: str | None = None
     summary_en: str | None = None
+    summary_ja: str | None = None
+    translated: list[str] = Field([], description="the *_ja fields that are gaiko's translation, not a source's "
+                                                  "words (the explorer marks them)")
     participants: list[EntityId] = []
     places: list[str] = []
     region: str | None = None
@@ -314,6 +321,7 @@ class DisputeEvent(Strict):
     date: PartialDate
     end_date: PartialDate | None = None
     title_en: str
+    title_ja: str | None = None
     note: str | None = None
     citations: Citations
 
@@ -326,6 +334,9 @@ class Dispute(Strict):
     title_ja: str | None = None
     nature: DisputeNature
     description_en: str
+    description_ja: str | None = None
+    translated: list[str] = Field([], description="the *_ja fields that are gaiko's translation, not a source's "
+                                                  "words (the explorer marks them)")
     claimants: Annotated[list[PartyId], Field(min_length=2)]
     other_parties: list[PartyId] = []
     administered_by: PartyId
@@ -373,6 +384,8 @@ class Figure(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label_en: str
     label_ja: str | None = None
+    translated: list[str] = Field([], description="the *_ja fields that are gaiko's translation, not a source's "
+                                                  "words (the explorer marks them)")
     series: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]*$",
                                description="shared by the figures of one series (a year each, a recipient each)")
     value: float | None = Field(None, description="the amount in `unit` (not in millions)")
@@ -476,6 +489,9 @@ class Narrative(Strict):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     text_en: str
+    text_ja: str | None = None
+    translated: list[str] = Field([], description="the *_ja fields that are gaiko's translation, not a source's "
+                                                  "words (the explorer marks them)")
     period: str | None = Field(None, description="the period the statement is about, as the source puts it")
     region: str | None = None
     themes: list[Theme] = []

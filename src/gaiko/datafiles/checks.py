@@ -55,6 +55,7 @@ def cross_check(dataset: Dataset, errors: list[DataError]) -> None:
     _corrections_fit(dataset, problem)
     _citations_resolve(dataset, problem)
     _not_in_the_future(dataset, problem)
+    _translations_named(dataset, problem)
     if dataset.of(Host):
         _sources_trustworthy(dataset, problem)
     by_entity: dict[str, list[TerritorySpell]] = {}
@@ -153,6 +154,17 @@ def _citation_lists(record: BaseModel) -> Iterator[list[Citation]]:
         for item in items:
             if isinstance(item, BaseModel) and not isinstance(item, Citation):
                 yield from _citation_lists(item)
+
+
+def _translations_named(dataset: Dataset, problem: Problem) -> None:
+    """`translated` names Japanese fields the record fills (so the explorer can mark them)."""
+    for rtype in RECORD_TYPES:
+        if "translated" not in rtype.model.model_fields:
+            continue
+        for record in dataset.records[rtype.name]:
+            for name in record.translated:
+                if not name.endswith("_ja") or not getattr(record, name, None):
+                    problem(record, "translated", f"{name!r} is not a Japanese field of this record with a value")
 
 
 def _not_in_the_future(dataset: Dataset, problem: Problem, today: dt.date | None = None) -> None:

@@ -23,9 +23,11 @@ class CowCodes:
         self.by_code: dict[int, str] = {}
         self.region: dict[str, str] = {}
         self.name: dict[str, str] = {}
+        self.name_ja: dict[str, str] = {}
         with (data_dir / ENTITIES_CSV).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 self.region[row["id"]], self.name[row["id"]] = row["un_region"], row["name_en"]
+                self.name_ja[row["id"]] = row["name_ja"]
                 if row["cow_code"]:
                     self.by_code[int(row["cow_code"])] = row["id"]
         historical = [data_dir / HISTORICAL_YAML, *sorted((data_dir / HISTORICAL_DIR).glob("*.yaml"))]
@@ -34,6 +36,7 @@ class CowCodes:
         for record in records:
             self.region[record["id"]] = record.get("un_region", "")
             self.name[record["id"]] = record["name_en"]
+            self.name_ja[record["id"]] = record.get("name_ja") or ""
             if record.get("cow_code"):
                 self.by_code.setdefault(int(record["cow_code"]), record["id"])
         with (data_dir / CODE_MAP_CSV).open(encoding="utf-8", newline="") as handle:

@@ -8,6 +8,7 @@ cite the dataset by source id and row locator. Run by `gaiko import timeline`.
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,10 @@ WAR_OUTCOMES = {1: "won", 2: "lost", 3: "compromise", 4: "transformed into anoth
 ATOP_PLEDGES = ("defense", "offense", "neutral", "nonagg", "consul")
 ATOP_LABELS = {"defense": "defence", "offense": "offence", "neutral": "neutrality",
                "nonagg": "non-aggression", "consul": "consultation"}
+# Japanese for the generated titles: gaiko's translation of its own templates, marked `translated`.
+ATOP_LABELS_JA = {"defense": "防衛", "offense": "攻撃", "neutral": "中立", "nonagg": "不可侵", "consul": "協議"}
+ROLES_JA = {"member": "に加盟", "associate member": "に準加盟", "observer": "にオブザーバー参加"}
+TRANSLATED = ["title_ja"]
 
 
 def _read(path: Path) -> list[Record]:
@@ -47,6 +52,8 @@ def igo_events(upstream: Path, codes: CowCodes) -> Iterator[Record]:
             "date": str(first),
             **({"end_date": str(last)} if last < 2014 else {}),
             "title_en": f"Japan {role} of {row['orgname']} ({row['ioname_upper']})",
+            "title_ja": f"日本が{row['orgname']}({row['ioname_upper']}){ROLES_JA.get(role or '', 'に参加')}",
+            "translated": list(TRANSLATED),
             "summary_en": (f"COW's IGO data first record Japan as {role} in {first}"
                            + (f" and last in {last}." if last < 2014 else "; the data end in 2014.")
                            + " Years are COW observations, not accession or withdrawal dates."),
@@ -72,6 +79,9 @@ def war_events(upstream: Path, codes: CowCodes) -> Iterator[Record]:
             "date": str(years[0]),
             **({"end_date": str(years[-1])} if years[-1] != years[0] else {}),
             "title_en": f"Inter-state war against {names} (COW war no. {warnum})",
+            "title_ja": f"{'・'.join(codes.name_ja.get(o) or codes.name[o] for o in opponents) or '国家'}との戦争"
+                        f"(COW戦争番号{warnum})",
+            "translated": list(TRANSLATED),
             "summary_en": f"Outcome for Japan as coded by COW: {', '.join(outcomes)}.",
             "participants": opponents,
             "region": codes.region_of(opponents),
@@ -102,10 +112,15 @@ def alliance_events(upstream: Path, codes: CowCodes) -> Iterator[Record]:
                         "id": f"atop-{entity.lower()}-{run_start}",
                         "date": str(run_start),
                         **({"end_date": str(year)} if year < 2018 else {}),
-                        "title_en": f"Alliance commitments with {codes.name[entity]}: {kinds} (ATOP)",
+                        "title_en": f"{codes.name[entity]}: {kinds} pledges recorded by ATOP (a treaty both joined)",
+                        "title_ja": f"{codes.name_ja.get(entity) or codes.name[entity]}との"
+                                    f"{'・'.join(ATOP_LABELS_JA[p] for p in years[year])}の約束(ATOP)",
+                        "translated": list(TRANSLATED),
                         "summary_en": (f"ATOP records {kinds} pledges between Japan and "
                                        f"{codes.name[entity]} from {run_start}"
-                                       + (f" to {year}." if year < 2018 else "; the data end in 2018.")),
+                                       + (f" to {year}" if year < 2018 else "; the data end in 2018")
+                                       + ". ATOP codes a pledge wherever both are party to the same treaty, "
+                                         "bilateral or multilateral; the dyad-year data used here do not name it."),
                         "participants": [entity],
                         "region": codes.region_of([entity]),
                         "themes": ["alliance"],
@@ -113,6 +128,19 @@ def alliance_events(upstream: Path, codes: CowCodes) -> Iterator[Record]:
                                                    f"{run_start}–{year}"),
                     }
                 run_start = None
+
+
+_TITLES_JA = ((re.compile(r"^Prime Minister (.+)$"), r"\1首相"),
+              (re.compile(r"^Foreign Minister (.+)$"), r"\1外務大臣"),
+              (re.compile(r"^Emperor (.+)$"), r"\1天皇"), (re.compile(r"^Crown Prince (.+)$"), r"\1皇太子"))
+
+
+def _visitor_ja(visitor: str) -> str:
+    """"Prime Minister Yoshida" -> "Yoshida首相": the office in Japanese, the name as the source spells it."""
+    for pattern, replacement in _TITLES_JA:
+        if pattern.match(visitor):
+            return pattern.sub(replacement, visitor)
+    return visitor
 
 
 def visit_events(upstream: Path, codes: CowCodes) -> Iterator[Record]:
@@ -123,6 +151,8 @@ def visit_events(upstream: Path, codes: CowCodes) -> Iterator[Record]:
             "date": row["start_date"],
             **({"end_date": row["end_date"]} if row["end_date"] != row["start_date"] else {}),
             "title_en": f"{row['visitor']} visits the United States",
+            "title_ja": f"{_visitor_ja(row['visitor'])}の訪米",
+            "translated": list(TRANSLATED),
             "summary_en": row["description"],
             "participants": ["USA"],
             "region": "Americas",
@@ -130,12 +160,15 @@ def visit_events(upstream: Path, codes: CowCodes) -> Iterator[Record]:
             "citations": _cite("ooh-visits", f"visit id {row['id']} ({row['source_file']})"),
         }
     roles = {"president": "President", "secretary": "Secretary of State"}
+    roles_ja = {"president": "大統領", "secretary": "国務長官"}
     for row in _read(upstream / "us-office-of-historian" / "us_president_secretary_travels_to_japan.csv"):
         yield {
             "id": f"ooh-travel-{row['id']}",
             "date": row["start_date"],
             **({"end_date": row["end_date"]} if row["end_date"] != row["start_date"] else {}),
             "title_en": f"US {roles.get(row['role'], row['role'])} {row['name']} visits Japan",
+            "title_ja": f"{row['name']}米国{roles_ja.get(row['role'], '')}の訪日",
+            "translated": list(TRANSLATED),
             "summary_en": row["remarks"] or None,
             "participants": ["USA"],
             "places": [p.strip() for p in row["locale"].split(",") if p.strip()],

@@ -12,7 +12,7 @@ import { lineChart } from "/static/lib/charts.js";
 function overview(narratives) {
   const regions = [...new Set(narratives.map((n) => n.region || ""))];
   return regions.map((region) => html`<h3>${region ? term("region", region) : t("japan.general")}</h3>
-    <ul class="narratives">${narratives.filter((n) => (n.region || "") === region).map((n) => html`<li>
+    <ul class="narratives">${narratives.filter((n) => (n.region || "") === region).map((n) => html`<li id="${n.id}">
       ${n.period ? html`<span class="when">${inLang(n.period, "en")}</span>` : ""}${inLang(n.text_en, "en")}
       <span class="tags">${(n.themes || []).map((theme) => html`<span class="tag">${term("theme", theme)}</span>`)}</span>
       ${citeList(n.citations)}</li>`)}</ul>`);

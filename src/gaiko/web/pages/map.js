@@ -130,7 +130,7 @@ export async function show(view, ctx) {
     <div id="legend"></div>
     <a class="skip-map" href="#states">${t("map.skip")}</a>
     <div class="map-wrap">
-      <svg class="world" id="world" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-roledescription="${t("map.role")}"
+      <svg class="world" id="world" viewBox="0 0 ${WIDTH} ${HEIGHT}" tabindex="-1" role="group" aria-roledescription="${t("map.role")}"
         aria-label="${t("map.label")}" aria-describedby="map-help"></svg>
       <div class="zoom-buttons" hidden>
         <button type="button" data-zoom="in" aria-label="${t("map.zoom_in")}">+</button>

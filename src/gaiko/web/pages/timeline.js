@@ -65,7 +65,10 @@ export async function show(view, ctx) {
   const fold = source && FOLDED.has(source) ? new Set() : FOLDED;
   const shared = atopPartners(events);
   const list = pages(events, fold);
-  const number = Math.min(Math.max(Number(q.get("page")) || 1, 1), Math.max(list.length, 1));
+  // A link to one event (/timeline#id, as search gives) opens the page that holds it.
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  const holding = wanted && !q.get("page") ? list.findIndex((page) => page.some(([, items]) => items.some((e) => e.id === wanted))) : -1;
+  const number = holding >= 0 ? holding + 1 : Math.min(Math.max(Number(q.get("page")) || 1, 1), Math.max(list.length, 1));
   const current = list[number - 1] || [];
   const countries = [...entities.list].map((e) => [e.id, plain(e)]).sort((a, b) => a[1].localeCompare(b[1]));
   const decades = list.flatMap((page, i) => page.map(([key, items]) => [key, items.length, i + 1]));
@@ -90,6 +93,9 @@ export async function show(view, ctx) {
       <h2 id="d${key}-h">${t("decade", { decade: key })} <span class="muted">(${items.length})</span></h2>
       ${eventList(items, entities, { shared, fold })}</section>`)}
     ${pager(number, list.length)}`);
+  // ... and unfolds the group it is in.
+  const target = wanted ? view.querySelector(`[id="${CSS.escape(wanted)}"]`) : null;
+  for (let node = target?.parentElement; node; node = node.parentElement) if (node.tagName === "DETAILS") node.open = true;
   view.querySelector("#filters").addEventListener("submit", (event) => {
     event.preventDefault();
     const next = new URLSearchParams();
