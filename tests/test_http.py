@@ -146,3 +146,9 @@ def test_timeline_and_relations_reject_an_unknown_region_alike(client: TestClien
     for command in ("timeline", "relations"):
         result = runner.invoke(app, [command, "--region", "bogus", "--db", str(fixture_db)])
         assert result.exit_code == 2 and "bogus" in result.stderr, command
+
+
+def test_the_explorers_own_files_are_revalidated(client: TestClient) -> None:
+    first = client.get("/static/app.js")
+    assert first.headers["cache-control"] == "no-cache" and first.headers["etag"]
+    assert client.get("/static/app.js", headers={"If-None-Match": first.headers["etag"]}).status_code == 304

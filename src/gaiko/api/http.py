@@ -145,8 +145,10 @@ class HttpLayer:
         if status != 200:
             return Answer(status, headers, body, b"", None)
         etag = _header(headers, b"etag") or etag_of(body)
-        if _header(headers, b"cache-control") is None and scope["path"].startswith("/api/"):
-            headers.append((b"cache-control", API_CACHE_CONTROL))
+        if _header(headers, b"cache-control") is None:
+            # API answers may be kept a few minutes; the explorer's own files are revalidated
+            # (their ETag changes with their bytes), so a code upgrade reaches every browser.
+            headers.append((b"cache-control", API_CACHE_CONTROL if scope["path"].startswith("/api/") else b"no-cache"))
         headers = [(k, v) for k, v in headers if k.lower() not in (b"etag", b"content-length")]
         headers.append((b"etag", etag))
         kind = _header(headers, b"content-type") or b""
