@@ -6,14 +6,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
 
 def main(argv: list[str] | None = None) -> None:
+    try:
+        _run(sys.argv[1:] if argv is None else argv)
+    except BrokenPipeError:
+        # The reader went away (`gaiko … | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
+
+
+def _run(args: list[str]) -> None:
     from gaiko.cli.fast import run
 
-    args = sys.argv[1:] if argv is None else argv
     code = run(args)
     if code is not None:
         raise SystemExit(code)
