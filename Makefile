@@ -42,6 +42,7 @@ lint: $(BIN)/gaiko
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	npx eslint src/gaiko/web
 
 test: lint dist system-deps
 	$(BIN)/gaiko data check --data data

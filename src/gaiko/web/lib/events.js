@@ -3,7 +3,7 @@
 import { html } from "/static/lib/html.js";
 import { inLang, local, pick, t, term } from "/static/lib/i18n.js";
 import { entityLink, entityName } from "/static/lib/entities.js";
-import { citeList, dates, folded } from "/static/lib/ui.js";
+import { citeList, dates, lazyFold } from "/static/lib/ui.js";
 
 // The kind of source of a timeline event: curated from cited pages, or imported from a dataset.
 export const SOURCE_KINDS = ["curated", "ooh", "igo", "atop", "cow"];
@@ -66,7 +66,7 @@ export function eventItem(event, entities, { shared = new Map(), participants = 
     <strong>${local(event, "title")}</strong>
     <span class="tags">${(event.themes || []).map((theme) => html`<span class="tag">${term("theme", theme)}</span>`)}</span>
     ${participants && event.participants?.length ? html`<br><span class="muted">${t("event.with")}</span> ${event.participants.map((id, i) => html`${i ? ", " : ""}${entityLink(entities, id)}`)}` : ""}
-    ${summary.text ? html`<br>${inLang(summary.text, summary.lang)}` : ""}
+    ${summary.text ? html`<br>${local(event, "summary")}` : ""}
     ${event.note ? html`<br><span class="muted">${inLang(event.note, "en")}</span>` : ""}
     ${importedNote(event, entities, shared)}
     ${kind === "curated" ? citeList(event.citations) : ""}
@@ -83,6 +83,7 @@ export function eventList(events, entities, { shared = new Map(), participants =
     groups.get(kind).push(event);
   }
   return html`${shown.length ? html`<ol class="events">${shown.map((e) => eventItem(e, entities, { shared, participants }))}</ol>` : ""}
-    ${[...groups].map(([kind, list]) => folded(t(`fold.${kind}`, { count: list.length }),
-      html`<ol class="events">${list.map((e) => eventItem(e, entities, { shared, participants }))}</ol>`))}`;
+    ${[...groups].map(([kind, list]) => lazyFold(t(`fold.${kind}`, { count: list.length }),
+      () => html`<ol class="events">${list.map((e) => eventItem(e, entities, { shared, participants }))}</ol>`,
+      list.map((e) => e.id)))}`;
 }

@@ -59,20 +59,26 @@ export function inLang(text, language) {
   return html`<span lang="${language}">${text}</span>`;
 }
 
-// A record's field in the page's language when it has one (title_ja, name_ja, label_ja ...),
-// else in English: { text, lang }.
+// A record's field in the page's language when it has one (title_ja, name_ja, instrument_ja ...),
+// else in English: { text, lang, translated } (translated: gaiko's own translation, per the record).
 export function pick(record, field) {
-  if (!record) return { text: "", lang: state.lang };
+  if (!record) return { text: "", lang: state.lang, translated: false };
   const ja = record[`${field}_ja`];
   const en = record[`${field}_en`] ?? record[field];
-  if (state.lang === "ja" && ja) return { text: ja, lang: "ja" };
-  if (en) return { text: en, lang: "en" };
-  return { text: ja || "", lang: "ja" };
+  const translated = (key) => (record.translated || []).includes(key);
+  if (state.lang === "ja" && ja) return { text: ja, lang: "ja", translated: translated(`${field}_ja`) };
+  if (en) return { text: en, lang: "en", translated: translated(`${field}_en`) };
+  return { text: ja || "", lang: "ja", translated: translated(`${field}_ja`) };
 }
 
+// The field as markup: marked with its language when it is not the page's, and as gaiko's own
+// translation when the record says so.
 export function local(record, field = "name") {
-  const { text, lang: language } = pick(record, field);
-  return inLang(text, language);
+  const { text, lang: language, translated } = pick(record, field);
+  if (!text) return "";
+  return translated
+    ? html`${inLang(text, language)} <span class="translated">${t("translated")}</span>`
+    : inLang(text, language);
 }
 
 export function plain(record, field = "name") {

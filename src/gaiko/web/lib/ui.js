@@ -1,6 +1,6 @@
 // Pieces every page uses: citations, status swatches, sections with a table of
 // contents, tables that reflow on a phone, folded groups and downloads built in the browser.
-import { html } from "/static/lib/html.js";
+import { html, render } from "/static/lib/html.js";
 import { guessLang, inLang, t } from "/static/lib/i18n.js";
 import { href } from "/static/lib/url.js";
 
@@ -65,6 +65,47 @@ export function table({ columns, rows, caption = "", className = "" }) {
 export function folded(summary, body, open = false) {
   return html`<details class="fold"${open ? html` open` : ""}><summary>${summary}</summary>${body}</details>`;
 }
+
+// A closed group whose body is drawn only when it is first opened (long lists stay light).
+// `ids` names the records inside, so that a link to one of them can open its group.
+const pending = new Map();
+let lazyCount = 0;
+
+export function lazyFold(summary, produce, ids = []) {
+  lazyCount += 1;
+  const key = `lazy-${lazyCount}`;
+  pending.set(key, { produce, ids: new Set(ids) });
+  return html`<details class="fold" data-lazy="${key}"><summary>${summary}</summary></details>`;
+}
+
+function fill(details) {
+  const entry = pending.get(details.dataset.lazy);
+  if (!entry) return;
+  pending.delete(details.dataset.lazy);
+  const body = document.createElement("div");
+  details.append(body);
+  render(body, entry.produce());
+}
+
+// Opens (and draws) the closed groups that hold the record `id` within `root`.
+export function reveal(root, id) {
+  for (const details of root.querySelectorAll("details[data-lazy]")) {
+    if (pending.get(details.dataset.lazy)?.ids.has(id)) {
+      fill(details);
+      details.open = true;
+    }
+  }
+  const target = root.querySelector(`[id="${CSS.escape(id)}"]`);
+  for (let node = target?.parentElement; node && node !== root; node = node.parentElement) {
+    if (node.tagName === "DETAILS") node.open = true;
+  }
+  return target;
+}
+
+// "toggle" does not bubble: listen in the capture phase, once for the whole document.
+document.addEventListener("toggle", (event) => {
+  if (event.target.open && event.target.dataset?.lazy) fill(event.target);
+}, true);
 
 export function none() {
   return html`<p class="muted">${t("none")}</p>`;

@@ -6,7 +6,7 @@ import { ApiError, all, get, json } from "/static/lib/api.js";
 import { inLang, lang, local, plain, since, t, term } from "/static/lib/i18n.js";
 import { entityName, isJapan, loadEntities, statusHistory } from "/static/lib/entities.js";
 import { href } from "/static/lib/url.js";
-import { citeList, folded, none, section, swatch, table, toc } from "/static/lib/ui.js";
+import { citeList, lazyFold, none, section, swatch, table, toc } from "/static/lib/ui.js";
 import { conditionText } from "/static/lib/status.js";
 import { chain, spanList, spellTable, strip } from "/static/lib/territory.js";
 import { atopPartners, decade, eventList } from "/static/lib/events.js";
@@ -45,7 +45,7 @@ function relationEvents(e) {
       cells: [
         html`${ev.date}${ev.planned ? html`<br><span class="muted">${t("country.planned")}</span>` : ""}`,
         html`<span data-type="${ev.type}">${term("event_type", ev.type)}</span>${ev.starts_relations ? html`<br><span class="muted">${t("country.starts")}</span>` : ""}`,
-        html`${ev.instrument ? inLang(ev.instrument, "en") : ""}${ev.note ? html`<br><span class="muted">${inLang(ev.note, "en")}</span>` : ""}`,
+        html`${local(ev, "instrument")}${ev.note ? html`<br><span class="muted">${local(ev, "note")}</span>` : ""}`,
         html`${citeList(ev.citations)}${(ev.alternatives || []).map((a) => html`<p class="muted">${t("country.other")}: ${a.date}</p>${citeList(a.citations)}`)}
           ${ev.preferred_because ? html`<p class="muted">${t("country.preferred")}: ${inLang(ev.preferred_because, "en")}</p>` : ""}`,
       ],
@@ -131,7 +131,7 @@ export async function show(view, ctx) {
       <p class="muted">${t("territory.intro")}</p>
       ${strip(entities, id, intervals)}${spanList(entities, id, intervals)}
       ${e.chain?.length ? html`<h3>${t("territory.chain")}</h3>${chain(entities, e.chain)}` : ""}
-      ${folded(t("territory.spells.fold", { count: e.spells?.length || 0 }), spellTable(entities, e.spells))}`) : ""}
+      ${e.spells?.length ? lazyFold(t("territory.spells.fold", { count: e.spells.length }), () => spellTable(entities, e.spells)) : ""}`) : ""}
     ${aid.length || aidEvents.length ? section("aid", t("country.aid"), html`${aid.length ? figureTable(aid, entities) : ""}${eventList(aidEvents, entities, { participants: false })}`) : ""}
     ${reparations.length ? section("reparations", t("country.reparations"), figureTable(reparations, entities)) : ""}
     ${trade || tradeFigures.length ? section("trade", t("country.trade"), tradeSection(figures.trade, tradeFigures, entities)) : ""}

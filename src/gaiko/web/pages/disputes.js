@@ -3,7 +3,7 @@
 // own sources.
 import { html, render } from "/static/lib/html.js";
 import { json } from "/static/lib/api.js";
-import { inLang, lang, local, pick, t } from "/static/lib/i18n.js";
+import { inLang, lang, local, t } from "/static/lib/i18n.js";
 import { entityLink, entityName, loadEntities } from "/static/lib/entities.js";
 import { citeList, dates, section } from "/static/lib/ui.js";
 
@@ -72,7 +72,7 @@ function keepLabelsInside(svg) {
 function dispute(d, entities) {
   const all = [...parties(d), "neutral"];
   return section(d.id, local(d, "title"), html`
-    <p>${inLang(d.description_en, "en")}</p>
+    <p>${local(d, "description")}</p>
     <p><strong>${t("disputes.claimants")}:</strong> ${(d.claimants || []).map((p, i) => html`${i ? ", " : ""}${entityLink(entities, p)}`)}
       ${d.other_parties?.length ? html` · <strong>${t("disputes.others")}:</strong> ${d.other_parties.map((p, i) => html`${i ? ", " : ""}${entityLink(entities, p)}`)}` : ""}
       · <strong>${t("disputes.administered")}:</strong> ${entityLink(entities, d.administered_by)}${d.administered_since ? html` (${t("disputes.since", { date: d.administered_since })})` : ""}</p>
@@ -85,12 +85,10 @@ function dispute(d, entities) {
         html`<li><span lang="${n.lang}">${n.name}</span> <span class="muted">(${n.lang})</span></li>`)}</ul></div>` : "";
     })}</div>
     <h3>${t("disputes.positions")}</h3>
-    <div class="cols">${(d.positions || []).map((p) => {
-      const summary = pick(p, "summary");
-      return html`<div class="card"><strong>${partyName(entities, p.party)}</strong><p>${inLang(summary.text, summary.lang)}</p>${citeList(p.citations)}</div>`;
-    })}</div>
+    <div class="cols">${(d.positions || []).map((p) => html`<div class="card"><strong>${partyName(entities, p.party)}</strong>
+      <p>${local(p, "summary")}</p>${citeList(p.citations)}</div>`)}</div>
     <h3>${t("disputes.events")}</h3>
-    <ol class="events">${(d.events || []).map((ev) => html`<li><span class="when">${dates(ev.date, ev.end_date)}</span>${inLang(ev.title_en, "en")}
+    <ol class="events">${(d.events || []).map((ev) => html`<li><span class="when">${dates(ev.date, ev.end_date)}</span>${local(ev, "title")}
       ${ev.note ? html`<br><span class="muted">${inLang(ev.note, "en")}</span>` : ""}${citeList(ev.citations)}</li>`)}</ol>
     ${d.note ? html`<p class="muted">${inLang(d.note, "en")}</p>` : ""}
     ${citeList(d.citations)}`);

@@ -4,7 +4,7 @@ import { html, render } from "/static/lib/html.js";
 import { json } from "/static/lib/api.js";
 import { plain, t, term } from "/static/lib/i18n.js";
 import { entityName, loadEntities } from "/static/lib/entities.js";
-import { csv, download } from "/static/lib/ui.js";
+import { csv, download, lazyFold, reveal } from "/static/lib/ui.js";
 import { figureTable, seriesPoints } from "/static/lib/figures.js";
 import { lineChart } from "/static/lib/charts.js";
 
@@ -28,23 +28,26 @@ function seriesLabel(figures) {
   return label.replace(/[,\s]*(\d{4}[年度]*|\d{4}-\d{4}[年度]*)$/, "");
 }
 
-function charts(figures) {
+// Series with enough years to draw, each as a small chart; their rows are drawn when opened.
+function chartedSeries(figures) {
   const bySeries = new Map();
   for (const f of figures.filter((x) => x.series)) {
     if (!bySeries.has(f.series)) bySeries.set(f.series, []);
     bySeries.get(f.series).push(f);
   }
-  return [...bySeries].map(([series, list]) => {
-    const points = seriesPoints(list);
-    if (points.length < MIN_POINTS) return "";
-    const filled = [];
-    for (let year = points[0].x; year <= points.at(-1).x; year += 1) {
-      filled.push({ x: year, y: points.find((p) => p.x === year)?.y ?? null });
-    }
-    const title = seriesLabel(list);
-    return html`<div class="card" data-series="${series}"><h3>${title}</h3>
-      ${lineChart({ title, unit: t(`unit.${list[0].unit}`), series: [{ label: title, points: filled }], id: `chart-${series}` })}</div>`;
-  });
+  return new Map([...bySeries].filter(([, list]) => seriesPoints(list).length >= MIN_POINTS));
+}
+
+function seriesCard(series, list, entities) {
+  const points = seriesPoints(list);
+  const filled = [];
+  for (let year = points[0].x; year <= points.at(-1).x; year += 1) {
+    filled.push({ x: year, y: points.find((p) => p.x === year)?.y ?? null });
+  }
+  const title = seriesLabel(list);
+  return html`<div class="card" data-series="${series}"><h3>${title}</h3>
+    ${lineChart({ title, unit: t(`unit.${list[0].unit}`), series: [{ label: title, points: filled }], id: `chart-${series}` })}
+    ${lazyFold(t("figures.rows", { count: list.length }), () => figureTable(list, entities), list.map((f) => f.id))}</div>`;
 }
 
 export async function show(view, ctx) {
@@ -59,6 +62,8 @@ export async function show(view, ctx) {
   const unique = (key) => [...new Set(every.map((f) => f[key]).filter(Boolean))].sort();
   const recipients = [...new Set(every.flatMap((f) => f.recipients || []))]
     .map((id) => [id, entityName(entities, id)]).sort((a, b) => a[1].localeCompare(b[1]));
+  const charted = chartedSeries(figures);
+  const rest = figures.filter((f) => !charted.has(f.series));
   const stamp = Object.values(filters).filter(Boolean).join("-") || "all";
   render(view, html`<h1 tabindex="-1">${t("figures.title")}</h1><p class="lead">${t("figures.intro")}</p>
     <form class="filters card" id="filters">
@@ -71,8 +76,12 @@ export async function show(view, ctx) {
     <p>${t("figures.count", { count: figures.length, total: every.length })}</p>
     <p class="downloads">${download(`gaiko-figures-${stamp}.csv`, "text/csv", toCsv(figures), t("figures.csv"))}
       ${download(`gaiko-figures-${stamp}.json`, "application/json", JSON.stringify(figures, null, 2), t("figures.json"))}</p>
-    <section aria-labelledby="charts-h"><h2 id="charts-h">${t("figures.charts")}</h2><div class="cols">${charts(figures)}</div></section>
-    <section aria-labelledby="table-h"><h2 id="table-h">${t("figures.table")}</h2>${figureTable(figures, entities)}</section>`);
+    ${charted.size ? html`<section aria-labelledby="charts-h"><h2 id="charts-h">${t("figures.charts")}</h2>
+      <div class="cols">${[...charted].map(([series, list]) => seriesCard(series, list, entities))}</div></section>` : ""}
+    ${rest.length ? html`<section aria-labelledby="table-h"><h2 id="table-h">${t(charted.size ? "figures.others" : "figures.table")}</h2>${figureTable(rest, entities)}</section>` : ""}`);
+  // A link to one figure of a series (/figures#oda-net-usd-2004, as search gives) opens its rows.
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  if (wanted) reveal(view, wanted);
   view.querySelector("#filters").addEventListener("submit", (event) => {
     event.preventDefault();
     const next = new URLSearchParams();

@@ -14,7 +14,7 @@ const WIDTH = 960;
 const HEIGHT = 500;
 const JAPAN_NUMERIC = "392";
 const TINY_AREA = 12; // px² at full size: smaller shapes also get a marker, to be seen and pressed
-const TARGET = 24; // CSS px: the smallest touch target
+const TARGET = 26; // CSS px: a touch target of at least 24 px, with room for rounding
 const DOT = 9; // CSS px: a marker's visible diameter
 
 // The projected centroid of a feature's largest polygon (France's is in France, not the Atlantic).

@@ -6,6 +6,7 @@ import { ApiError, all } from "/static/lib/api.js";
 import { plain, t, term, terms } from "/static/lib/i18n.js";
 import { loadEntities } from "/static/lib/entities.js";
 import { href, withParams } from "/static/lib/url.js";
+import { reveal } from "/static/lib/ui.js";
 import { FOLDED, SOURCE_KINDS, atopPartners, decade, eventList, sourceKind } from "/static/lib/events.js";
 
 const PAGE_UNITS = 40; // an event, or a folded group, is one unit; a page holds whole decades
@@ -93,9 +94,7 @@ export async function show(view, ctx) {
       <h2 id="d${key}-h">${t("decade", { decade: key })} <span class="muted">(${items.length})</span></h2>
       ${eventList(items, entities, { shared, fold })}</section>`)}
     ${pager(number, list.length)}`);
-  // ... and unfolds the group it is in.
-  const target = wanted ? view.querySelector(`[id="${CSS.escape(wanted)}"]`) : null;
-  for (let node = target?.parentElement; node; node = node.parentElement) if (node.tagName === "DETAILS") node.open = true;
+  if (wanted) reveal(view, wanted); // ... and unfolds the group it is in
   view.querySelector("#filters").addEventListener("submit", (event) => {
     event.preventDefault();
     const next = new URLSearchParams();
