@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -37,21 +38,41 @@ def scenario_data(target: Path) -> Path:
     return target
 
 
-def scenario_db() -> Path:
-    if "db" not in _BUILT:
-        root = Path(tempfile.mkdtemp(prefix="gaiko-scenario-"))
+def database(name: str, scenario: bool = False, extra: dict[str, str] | None = None) -> Path:
+    """tests/data (with tests/data/scenarios laid over it, and `extra` files written into it),
+    built once per process under `name`: a mutation run forks one test session per mutant."""
+    if name not in _BUILT:
+        root = Path(tempfile.mkdtemp(prefix="gaiko-test-"))
         owner = os.getpid()
         atexit.register(lambda: os.getpid() == owner and shutil.rmtree(root, ignore_errors=True))
-        build(datafiles.load(scenario_data(root / "data")), root / "scenario.db")
-        _BUILT["db"] = root / "scenario.db"
-    return _BUILT["db"]
+        if scenario:
+            data = scenario_data(root / "data")
+        else:
+            data = Path(shutil.copytree(FIXTURE, root / "data", ignore=shutil.ignore_patterns("scenarios")))
+        for rel, text in (extra or {}).items():
+            (data / rel).parent.mkdir(parents=True, exist_ok=True)
+            (data / rel).write_text(text, encoding="utf-8")
+        build(datafiles.load(data), root / "db")
+        _BUILT[name] = root / "db"
+    return _BUILT[name]
+
+
+def opened(path: Path) -> Iterator[KnowledgeBase]:
+    knowledge = KnowledgeBase(path)
+    yield knowledge
+    knowledge.close()
+
+
+@pytest.fixture
+def kb() -> Iterator[KnowledgeBase]:
+    """The fixture's knowledge base (built once per process, unlike conftest's per session)."""
+    yield from opened(database("fixture"))
 
 
 @pytest.fixture
 def world() -> Iterator[KnowledgeBase]:
-    knowledge = KnowledgeBase(scenario_db())
-    yield knowledge
-    knowledge.close()
+    """The fixture with statehood, successions and more entities (tests/data/scenarios)."""
+    yield from opened(database("scenario", scenario=True))
 
 
 def found(report: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
@@ -110,22 +131,17 @@ def test_cow_sees_envoys_while_the_events_say_relations_were_severed(world: Know
     assert findings["GBR"]["severity"] == "disagreement"
 
 
-def test_representation_after_a_severance_up_to_cows_last_snapshot(data_dir: Path, tmp_path: Path) -> None:
+def test_representation_after_a_severance_up_to_cows_last_snapshot() -> None:
     # A severance with no resumption: COW still sees envoys in the later snapshot years, 2005 the
     # last. Each year is compared with the status on 1 July: the severance of 2 July 1990 is after.
-    (data_dir / "relations" / "extra.yaml").write_text("""\
+    extra = """\
 - {id: kor-severance-1990, partner: KOR, type: severance, date: "1990-07-02",
    citations: [{url: "https://example.org/c", quote: test fixture}]}
 - {id: kor-suspension-1997, partner: KOR, type: suspension, date: "1997-01-01",
    citations: [{url: "https://example.org/c", quote: test fixture}]}
-""", encoding="utf-8")
-    db = tmp_path / "b.db"
-    build(datafiles.load(data_dir), db)
-    kb = KnowledgeBase(db)
-    try:
+"""
+    with closing(KnowledgeBase(database("kor-severance-1990", extra={"relations/extra.yaml": extra}))) as kb:
         report = audit(kb, DAY)
-    finally:
-        kb.close()
     findings = found(report, "representation_while_severed")
     assert sorted(findings) == ["KOR"]
     assert findings["KOR"]["years"] == [1995, 2000, 2005]
@@ -134,18 +150,13 @@ def test_representation_after_a_severance_up_to_cows_last_snapshot(data_dir: Pat
         "without a recorded resumption, or an end of relations recorded too early?")
 
 
-def test_unofficial_relations_without_a_dated_start_are_no_gap(data_dir: Path, tmp_path: Path) -> None:
-    (data_dir / "relations" / "extra.yaml").write_text("""\
+def test_unofficial_relations_without_a_dated_start_are_no_gap() -> None:
+    extra = """\
 - {id: prk-unofficial_relations-2000, partner: PRK, type: unofficial_relations, date: "2000-01-01",
    citations: [{url: "https://example.org/c", quote: test fixture}]}
-""", encoding="utf-8")
-    db = tmp_path / "u.db"
-    build(datafiles.load(data_dir), db)
-    kb = KnowledgeBase(db)
-    try:
+"""
+    with closing(KnowledgeBase(database("prk-unofficial-2000", extra={"relations/extra.yaml": extra}))) as kb:
         report = audit(kb, dt.date(2010, 1, 1))
-    finally:
-        kb.close()
     assert sorted(found(report, "no_dated_establishment")) == ["IND", "THA", "USA"]
 
 
@@ -175,20 +186,15 @@ def test_relations_long_after_un_admission(world: KnowledgeBase) -> None:
     assert findings["CHN"]["severity"] == "note"
 
 
-def test_late_after_un_admission_counts_whole_years_beyond_ten(data_dir: Path, tmp_path: Path) -> None:
-    (data_dir / "relations" / "extra.yaml").write_text("""\
+def test_late_after_un_admission_counts_whole_years_beyond_ten() -> None:
+    extra = """\
 - {id: ind-establishment-1955, partner: IND, type: establishment, date: "1955-12-31",
    citations: [{url: "https://example.org/c", quote: test fixture}]}
 - {id: tha-establishment-1957, partner: THA, type: establishment, date: "1957-01",
    citations: [{url: "https://example.org/c", quote: test fixture}]}
-""", encoding="utf-8")
-    db = tmp_path / "c.db"
-    build(datafiles.load(data_dir), db)
-    kb = KnowledgeBase(db)
-    try:
+"""
+    with closing(KnowledgeBase(database("late-after-un-admission", extra={"relations/extra.yaml": extra}))) as kb:
         report = audit(kb, DAY)
-    finally:
-        kb.close()
     # India: admitted 1945-10-30, relations 1955: ten years, no finding. Thailand: admitted
     # 1946-12-16, relations in January 1957: eleven.
     findings = found(report, "late_after_un_admission")

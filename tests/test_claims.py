@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -37,21 +38,41 @@ def scenario_data(target: Path) -> Path:
     return target
 
 
-def scenario_db() -> Path:
-    if "db" not in _BUILT:
-        root = Path(tempfile.mkdtemp(prefix="gaiko-scenario-"))
+def database(name: str, scenario: bool = False, extra: dict[str, str] | None = None) -> Path:
+    """tests/data (with tests/data/scenarios laid over it, and `extra` files written into it),
+    built once per process under `name`: a mutation run forks one test session per mutant."""
+    if name not in _BUILT:
+        root = Path(tempfile.mkdtemp(prefix="gaiko-test-"))
         owner = os.getpid()
         atexit.register(lambda: os.getpid() == owner and shutil.rmtree(root, ignore_errors=True))
-        build(datafiles.load(scenario_data(root / "data")), root / "scenario.db")
-        _BUILT["db"] = root / "scenario.db"
-    return _BUILT["db"]
+        if scenario:
+            data = scenario_data(root / "data")
+        else:
+            data = Path(shutil.copytree(FIXTURE, root / "data", ignore=shutil.ignore_patterns("scenarios")))
+        for rel, text in (extra or {}).items():
+            (data / rel).parent.mkdir(parents=True, exist_ok=True)
+            (data / rel).write_text(text, encoding="utf-8")
+        build(datafiles.load(data), root / "db")
+        _BUILT[name] = root / "db"
+    return _BUILT[name]
+
+
+def opened(path: Path) -> Iterator[KnowledgeBase]:
+    knowledge = KnowledgeBase(path)
+    yield knowledge
+    knowledge.close()
+
+
+@pytest.fixture
+def kb() -> Iterator[KnowledgeBase]:
+    """The fixture's knowledge base (built once per process, unlike conftest's per session)."""
+    yield from opened(database("fixture"))
 
 
 @pytest.fixture
 def world() -> Iterator[KnowledgeBase]:
-    knowledge = KnowledgeBase(scenario_db())
-    yield knowledge
-    knowledge.close()
+    """The fixture with statehood, successions and more entities (tests/data/scenarios)."""
+    yield from opened(database("scenario", scenario=True))
 
 
 def by_id(results: list[Any]) -> dict[str, Any]:
@@ -142,10 +163,9 @@ def test_claims_default_to_today(kb: KnowledgeBase) -> None:
     assert detail.startswith(f"1 of 1 as claimed on {dt.date.today().isoformat()};")
 
 
-def test_a_claim_fails_when_the_data_contradict_it(data_dir: Path, tmp_path: Path) -> None:
+def test_a_claim_fails_when_the_data_contradict_it() -> None:
     # Sever relations with the Holy See in the fixture: the lead's claim must now fail.
-    with (data_dir / "relations" / "fixture.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("""\
+    extra = """\
 - id: vat-severance-2026
   partner: VAT
   type: severance
@@ -153,42 +173,33 @@ def test_a_claim_fails_when_the_data_contradict_it(data_dir: Path, tmp_path: Pat
   citations:
     - url: https://example.org/test-only
       quote: test fixture
-""")
-    db = tmp_path / "g.db"
-    build(datafiles.load(data_dir), db)
-    kb = KnowledgeBase(db)
-    results = by_id(check_claims(kb, dt.date(2026, 6, 1)))
-    kb.close()
+"""
+    with closing(KnowledgeBase(database("vat-severance", extra={"relations/extra.yaml": extra}))) as kb:
+        results = by_id(check_claims(kb, dt.date(2026, 6, 1)))
     assert not results["holy-see"]["passed"]
     assert results["holy-see"]["failures"] == [{"id": "VAT", "name_en": "Holy See", "status": "severed"}]
 
 
-def test_a_relation_that_should_not_exist_fails_the_north_korea_claim(data_dir: Path, tmp_path: Path) -> None:
-    (data_dir / "relations" / "extra.yaml").write_text("""\
+def test_a_relation_that_should_not_exist_fails_the_north_korea_claim() -> None:
+    extra = """\
 - {id: prk-establishment-2025, partner: PRK, type: establishment, date: "2025-01-01",
    citations: [{url: "https://example.org/test-only", quote: test fixture}]}
-""", encoding="utf-8")
-    db = tmp_path / "n.db"
-    build(datafiles.load(data_dir), db)
-    kb = KnowledgeBase(db)
-    results = by_id(check_claims(kb, dt.date(2025, 6, 1)))
-    kb.close()
+"""
+    with closing(KnowledgeBase(database("prk-establishment-2025", extra={"relations/extra.yaml": extra}))) as kb:
+        results = by_id(check_claims(kb, dt.date(2025, 6, 1)))
     assert results["north-korea"]["failures"] == [{"id": "PRK", "name_en": "North Korea", "status": "diplomatic"}]
     assert results["north-korea"]["detail"].endswith("1 have a dated start of relations")
 
 
-def test_a_recognition_that_started_relations_dates_their_start(data_dir: Path, tmp_path: Path) -> None:
-    (data_dir / "relations" / "extra.yaml").write_text("""\
+def test_a_recognition_that_started_relations_dates_their_start() -> None:
+    extra = """\
 - {id: tha-recognition-1952, partner: THA, type: recognition, date: "1952-04-28", starts_relations: true,
    citations: [{url: "https://example.org/test-only", quote: test fixture}]}
 - {id: ind-recognition-1949, partner: IND, type: recognition, date: "1949-01-01",
    citations: [{url: "https://example.org/test-only", quote: test fixture}]}
-""", encoding="utf-8")
-    db = tmp_path / "r.db"
-    build(datafiles.load(data_dir), db)
-    kb = KnowledgeBase(db)
-    results = by_id(check_claims(kb, DAY))
-    kb.close()
+"""
+    with closing(KnowledgeBase(database("tha-recognition-1952", extra={"relations/extra.yaml": extra}))) as kb:
+        results = by_id(check_claims(kb, DAY))
     # China, Korea, Russia and now Thailand; India's recognition did not start relations.
     assert results["un-members-but-north-korea"]["detail"].endswith("; 4 have a dated start of relations")
 

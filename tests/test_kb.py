@@ -35,22 +35,41 @@ def scenario_data(target: Path) -> Path:
     return target
 
 
-def scenario_db() -> Path:
-    if "db" not in _BUILT:
-        root = Path(tempfile.mkdtemp(prefix="gaiko-scenario-"))
+def database(name: str, scenario: bool = False, extra: dict[str, str] | None = None) -> Path:
+    """tests/data (with tests/data/scenarios laid over it, and `extra` files written into it),
+    built once per process under `name`: a mutation run forks one test session per mutant."""
+    if name not in _BUILT:
+        root = Path(tempfile.mkdtemp(prefix="gaiko-test-"))
         owner = os.getpid()
         atexit.register(lambda: os.getpid() == owner and shutil.rmtree(root, ignore_errors=True))
-        build(datafiles.load(scenario_data(root / "data")), root / "scenario.db")
-        _BUILT["db"] = root / "scenario.db"
-    return _BUILT["db"]
+        if scenario:
+            data = scenario_data(root / "data")
+        else:
+            data = Path(shutil.copytree(FIXTURE, root / "data", ignore=shutil.ignore_patterns("scenarios")))
+        for rel, text in (extra or {}).items():
+            (data / rel).parent.mkdir(parents=True, exist_ok=True)
+            (data / rel).write_text(text, encoding="utf-8")
+        build(datafiles.load(data), root / "db")
+        _BUILT[name] = root / "db"
+    return _BUILT[name]
+
+
+def opened(path: Path) -> Iterator[KnowledgeBase]:
+    knowledge = KnowledgeBase(path)
+    yield knowledge
+    knowledge.close()
+
+
+@pytest.fixture
+def kb() -> Iterator[KnowledgeBase]:
+    """The fixture's knowledge base (built once per process, unlike conftest's per session)."""
+    yield from opened(database("fixture"))
 
 
 @pytest.fixture
 def world() -> Iterator[KnowledgeBase]:
     """The fixture with statehood, successions and more entities (tests/data/scenarios)."""
-    knowledge = KnowledgeBase(scenario_db())
-    yield knowledge
-    knowledge.close()
+    yield from opened(database("scenario", scenario=True))
 
 
 def day(text: str) -> dt.date:
@@ -245,6 +264,18 @@ def test_relations_are_with_the_states_of_the_day_unless_territories_are_asked(w
     assert (korea["status"], korea["territory"]["condition"]) == ("japan", "part_of")
 
 
+def test_relations_and_status_agree_on_every_territory(world: KnowledgeBase) -> None:
+    # A list of the day's relations looks its holders up together; each row says what the
+    # entity's own status says.
+    for day_ in (dt.date(1930, 1, 1), dt.date(1946, 1, 1), dt.date(1950, 1, 1)):
+        for row in world.relations(day_, territories=True):
+            single = world.status(row["id"], day_)
+            assert {k: row[k] for k in single if k != "id"} == {k: v for k, v in single.items() if k != "id"}
+    korea = next(r for r in world.relations(dt.date(1930, 1, 1), territories=True) if r["id"] == "KOR")
+    assert korea["territory"]["holders"] == [{"id": "JPN", "name_en": "Japan", "name_ja": "日本", "status": None,
+                                              "since": None}]
+
+
 def test_relations_page_by_page(world: KnowledgeBase) -> None:
     total, page = world.relations_page(dt.date(1930, 1, 1), territories=True, limit=3, offset=2)
     assert total == 19
@@ -254,6 +285,11 @@ def test_relations_page_by_page(world: KnowledgeBase) -> None:
         world.relations(dt.date(1930, 1, 1), territories=True)[:2]
     total, page = world.relations_page(dt.date(1930, 1, 1), status="japan", territories=True)
     assert (total, [r["id"] for r in page]) == (3, ["PRK", "KOR", "TWN"])
+    assert [r["id"] for r in world.relations(dt.date(1930, 1, 1), territories=True, limit=2, offset=2)] == [
+        "XFR", "VAT"]
+    # By default the states of the day, from the first.
+    total, page = world.relations_page(dt.date(1930, 1, 1))
+    assert (total, page[0]["id"]) == (10, "AUT")
 
 
 def test_relations_default_to_today(kb: KnowledgeBase) -> None:
@@ -407,15 +443,41 @@ def test_a_search_that_names_an_entity_finds_its_records_in_either_language(kb: 
 
 
 def test_an_entity_named_by_the_search_is_first_and_counted_once_whatever_the_page(world: KnowledgeBase) -> None:
-    # The Netherlands match twice: the entity and its establishment of 1609 (ranked above it).
+    # The Netherlands match three times: the entity, its establishment of 1609 (which on its own
+    # ranks above the entity) and, by the synonym "Dutch", the trading post at Dejima.
     for limit in (1, 2, 20):
         result = world.search("Netherlands", limit=limit)
-        assert result["total"] == 2, limit
+        assert result["total"] == 3, limit
         assert result["hits"][0]["id"] == "NLD"
         assert result["hits"][0]["score"] > 0 and result["hits"][0]["title_en"] == "Netherlands"
-    assert world.search("Netherlands", limit=1)["hits"] == [{
-        "type": "entity", "id": "NLD", "title_en": "Netherlands", "title_ja": "オランダ", "score": 22.3444,
-        "page": "/country/NLD", "excerpt": world.search("Netherlands")["hits"][0]["excerpt"]}]
+    # The same hit as on a whole page: its own score and excerpt.
+    assert world.search("Netherlands", limit=1)["hits"] == world.search("Netherlands")["hits"][:1]
+
+
+def test_a_named_entity_is_first_among_the_types_asked(world: KnowledgeBase) -> None:
+    assert [h["id"] for h in world.search("Dutch", types=["entity", "relation_event"])["hits"]] == [
+        "nld-establishment-1609", "NLD"]
+    assert [h["id"] for h in world.search("Netherlands", types=["entity", "relation_event"], limit=1)["hits"]] == [
+        "NLD"]
+
+
+def test_the_entity_named_comes_before_other_entities_that_match(world: KnowledgeBase) -> None:
+    # "Republic of China" is Taiwan's official name, and China's official name contains it.
+    ids = [h["id"] for h in world.search("Republic of China")["hits"]]
+    assert ids[0] == "TWN" and "CHN" in ids[1:]
+
+
+def test_a_search_reaches_records_that_use_another_name_of_the_entity(world: KnowledgeBase) -> None:
+    # "中華民国" (Taiwan's official name in Japanese) in a treaty's Japanese title; "Dutch", a
+    # synonym of "Netherlands", in a timeline event.
+    assert "treaty-of-taipei-1952" in [h["id"] for h in world.search("Taiwan")["hits"]]
+    assert "dejima-trading-post-1641" in [h["id"] for h in world.search("Netherlands")["hits"]]
+
+
+def test_twenty_hits_a_page_unless_asked(world: KnowledgeBase) -> None:
+    result = world.search("Japan")
+    assert result["total"] > 20 and len(result["hits"]) == 20
+    assert len(world.search("Japan", limit=5)["hits"]) == 5
 
 
 def test_an_ambiguous_name_is_searched_as_words(kb: KnowledgeBase) -> None:
