@@ -258,7 +258,7 @@ def test_relations_dated_while_another_state_held_the_territory(world: Knowledge
 
 def test_facts_resting_only_on_weak_sources_starts_first(world: KnowledgeBase) -> None:
     weak = [f for f in audit(world, DAY)["findings"] if f["kind"] == "weak_support"]
-    assert len(weak) == 46
+    assert len(weak) == 45
     # The starts of relations first, the weakest tier first, then by date; then every other event.
     assert [(f["entity"], f["event"], f["tier"]) for f in weak[:9]] == [
         ("RUS", "rus-establishment-1855", "unclassified"), ("GBR", "gbr-establishment-1858", "unclassified"),
@@ -277,6 +277,10 @@ def test_facts_resting_only_on_weak_sources_starts_first(world: KnowledgeBase) -
     # day is not backed by the work that gives only its year.
     assert "xkx-establishment-2009" not in events and "nld-establishment-1609" not in events
     assert "aut-establishment-1869" in events
+    # Britain's resumption rests on a scholarly work besides an encyclopaedia: its best is enough.
+    assert "gbr-resumption-1952" not in events
+    # The FRY's continuation: its only citation backs the month, not the day.
+    assert next(f for f in weak if f["event"] == "xfr-continuation-1996-invented")["tier"] == "unclassified"
 
 
 # -- the summary
@@ -306,7 +310,7 @@ def test_summary_of_dating_and_sourcing(world: KnowledgeBase) -> None:
     assert summary["findings"] == {
         "no_dated_establishment": 5, "representation_before_establishment": 1, "relations_without_representation": 1,
         "representation_while_severed": 1, "before_state_system_entry": 2, "late_after_un_admission": 1,
-        "conflicting_claims": 8, "historical_state_without_end": 2, "no_statehood": 0, "weak_support": 46,
+        "conflicting_claims": 8, "historical_state_without_end": 2, "no_statehood": 0, "weak_support": 45,
         "relations_while_held": 2}
 
 

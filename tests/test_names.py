@@ -186,6 +186,11 @@ def test_a_full_name_ranks_above_a_part_of_a_longer_name(store: Store) -> None:
     assert [s["id"] for s in suggest(store, "China")][:2] == ["CHN", "TWN"]
 
 
+def test_equally_close_names_in_id_order(store: Store) -> None:
+    assert [s["id"] for s in suggest(store, "Yugoslavia")] == ["XFR", "XYK", "YUG"]
+    assert [s["id"] for s in suggest(store, "Congo")] == ["COD", "COG"]
+
+
 def test_at_most_five_suggestions_or_fewer_if_asked(store: Store) -> None:
     assert len(suggest(store, "Republic")) == 5
     assert [s["id"] for s in suggest(store, "Republic", limit=2)] == [s["id"] for s in suggest(store, "Republic")][:2]
