@@ -240,10 +240,10 @@ def test_a_territory_held_by_another_state_is_hatched_and_says_by_whom(page, ser
 
 def test_small_states_are_24_px_touch_targets_at_any_zoom(phone, server) -> None:
     open_map(phone, server)
-    phone.wait_for_selector(".zoom-buttons:not([hidden])")
     for zoom in ("none", "in"):
         if zoom == "in":
-            phone.click('[data-zoom="in"]')
+            phone.click('[data-zoom="in"]')  # d3-zoom loads on first use, not with the first view
+            phone.wait_for_selector("svg.world .zoomable[transform]")
             phone.wait_for_timeout(400)
         for small in ("VAT", "TUV", "NIU"):
             box = phone.locator(f'svg.world g[data-id="{small}"] .hit').bounding_box()

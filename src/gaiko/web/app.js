@@ -2,8 +2,7 @@
 // links and focus. Each page is its own module under pages/, loaded when first visited.
 import { html, render } from "/static/lib/html.js";
 import { json } from "/static/lib/api.js";
-import { lang, langFromUrl, loadVocabularies, setLang, t } from "/static/lib/i18n.js";
-import { href } from "/static/lib/url.js";
+import { href, lang, langFromUrl, loadVocabularies, setLang, t } from "/static/lib/i18n.js";
 
 const view = document.getElementById("view");
 let routes = [];

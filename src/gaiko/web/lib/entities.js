@@ -2,8 +2,7 @@
 // entity (it is the subject of every relation), is named from the interface strings.
 import { all, json } from "/static/lib/api.js";
 import { html } from "/static/lib/html.js";
-import { local, plain, t } from "/static/lib/i18n.js";
-import { href } from "/static/lib/url.js";
+import { href, local, plain, t } from "/static/lib/i18n.js";
 
 let index = null;
 

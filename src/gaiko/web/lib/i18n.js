@@ -1,5 +1,5 @@
-// The page's language, its interface strings, the API's vocabularies, and records' own names in
-// either language. Text shown in the other language is marked with its own lang attribute.
+// The page's language (kept in every link), its interface strings, the API's vocabularies, and
+// records' own names in either language. Text shown in the other language is marked with its own lang attribute.
 import { html } from "/static/lib/html.js";
 import { json } from "/static/lib/api.js";
 import { STRINGS } from "/static/lib/strings.js";
@@ -93,4 +93,21 @@ export function number(value, options = {}) {
 export function since(status, date) {
   const label = term("status", status);
   return date ? t("status.since", { status: label, date }) : label;
+}
+
+export function href(path) {
+  const url = new URL(path, location.origin);
+  if (state.lang === "ja") url.searchParams.set("lang", "ja");
+  else url.searchParams.delete("lang");
+  return url.pathname + url.search + url.hash;
+}
+
+// The current URL with some query parameters set (or removed when empty), keeping the rest.
+export function withParams(changes, base = location.pathname + location.search) {
+  const url = new URL(base, location.origin);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === "" || value == null) url.searchParams.delete(key);
+    else url.searchParams.set(key, String(value));
+  }
+  return url.pathname + url.search;
 }

@@ -3,8 +3,7 @@
 import { html, render } from "/static/lib/html.js";
 import { lang, plain, t, term } from "/static/lib/i18n.js";
 import { entityLink } from "/static/lib/entities.js";
-import { asOfFor, conditionText, intervalAt } from "/static/lib/status.js";
-import { swatch } from "/static/lib/ui.js";
+import { asOfFor, conditionText, intervalAt, swatch } from "/static/lib/status.js";
 
 const COLUMNS = ["name", "status", "since", "territory", "region"];
 

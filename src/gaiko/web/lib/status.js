@@ -1,6 +1,7 @@
 // Japan's status with each territory on a date, read locally from /api/v1/status-history: every
 // entity's intervals [start, end (exclusive, null = open), status, since, condition, holder].
 import { entityName } from "/static/lib/entities.js";
+import { html } from "/static/lib/html.js";
 import { since, t } from "/static/lib/i18n.js";
 
 export const FIRST_YEAR = 1854;
@@ -42,4 +43,9 @@ export function describe(entities, row) {
   if (row.status === "no_state" && where) return where;
   const status = since(row.status, row.since);
   return where ? t("status.held", { where, status }) : status;
+}
+
+// A colour sample for a status; hatched when the territory was held by another state.
+export function swatch(status, held = false) {
+  return html`<svg class="swatch" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect width="14" height="14" class="status-${status}${held ? " held" : ""}"></rect></svg>`;
 }

@@ -4,8 +4,8 @@
 import { html } from "/static/lib/html.js";
 import { inLang, local, t } from "/static/lib/i18n.js";
 import { entityLink, entityName } from "/static/lib/entities.js";
-import { FIRST_YEAR, conditionText, describe, isHeld, today } from "/static/lib/status.js";
-import { citeList, dates, swatch, table } from "/static/lib/ui.js";
+import { conditionText, describe, FIRST_YEAR, isHeld, swatch, today } from "/static/lib/status.js";
+import { citeList, dates, table } from "/static/lib/ui.js";
 
 function fraction(date) {
   const [y, m = 1, d = 1] = String(date).split("-").map(Number);

@@ -1,8 +1,7 @@
 // Pieces every page uses: citations, status swatches, sections with a table of
 // contents, tables that reflow on a phone, folded groups and downloads built in the browser.
 import { html, render } from "/static/lib/html.js";
-import { guessLang, inLang, t } from "/static/lib/i18n.js";
-import { href } from "/static/lib/url.js";
+import { guessLang, href, inLang, t } from "/static/lib/i18n.js";
 
 export function host(url) {
   try {
@@ -35,11 +34,6 @@ function citation(c) {
 export function citeList(citations) {
   const list = citations || [];
   return list.length ? html`<ul class="sources">${list.map(citation)}</ul>` : "";
-}
-
-// A colour sample for a status; hatched when the territory was held by another state.
-export function swatch(status, held = false) {
-  return html`<svg class="swatch" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect width="14" height="14" class="status-${status}${held ? " held" : ""}"></rect></svg>`;
 }
 
 // A titled section that a table of contents can link to.

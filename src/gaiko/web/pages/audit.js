@@ -1,9 +1,8 @@
 // The audit: where the sources disagree and what is still undated, each finding linked to its record.
 import { html, render } from "/static/lib/html.js";
 import { get } from "/static/lib/api.js";
-import { inLang, local, t } from "/static/lib/i18n.js";
+import { href, inLang, local, t } from "/static/lib/i18n.js";
 import { loadEntities } from "/static/lib/entities.js";
-import { href } from "/static/lib/url.js";
 import { table } from "/static/lib/ui.js";
 
 export async function show(view, ctx) {

@@ -3,11 +3,10 @@
 // events, missions, disputes. A table of contents leads to each part.
 import { html, render } from "/static/lib/html.js";
 import { ApiError, all, get, json } from "/static/lib/api.js";
-import { inLang, lang, local, plain, since, t, term } from "/static/lib/i18n.js";
+import { href, inLang, lang, local, plain, since, t, term } from "/static/lib/i18n.js";
 import { entityName, isJapan, loadEntities, statusHistory } from "/static/lib/entities.js";
-import { href } from "/static/lib/url.js";
-import { citeList, lazyFold, none, section, swatch, table, toc } from "/static/lib/ui.js";
-import { conditionText } from "/static/lib/status.js";
+import { citeList, lazyFold, none, section, table, toc } from "/static/lib/ui.js";
+import { conditionText, swatch } from "/static/lib/status.js";
 import { chain, spanList, spellTable, strip } from "/static/lib/territory.js";
 import { atopPartners, decade, eventList } from "/static/lib/events.js";
 import { figureTable, isReparations } from "/static/lib/figures.js";

@@ -2,13 +2,9 @@
 // territory on the slider's date. Every year is coloured locally from one status-history answer.
 import { html, render, trusted } from "/static/lib/html.js";
 import { json } from "/static/lib/api.js";
-import { plain, t, term, terms } from "/static/lib/i18n.js";
+import { plain, t, term, terms, withParams } from "/static/lib/i18n.js";
 import { JAPAN, loadEntities, statusHistory } from "/static/lib/entities.js";
-import { withParams } from "/static/lib/url.js";
-import { FIRST_YEAR, asOfFor, describe, intervalAt, isHeld } from "/static/lib/status.js";
-import { statesTable } from "/static/lib/statesTable.js";
-import { swatch } from "/static/lib/ui.js";
-import { loadZoom } from "/static/lib/scripts.js";
+import { asOfFor, describe, FIRST_YEAR, intervalAt, isHeld, swatch } from "/static/lib/status.js";
 
 const WIDTH = 960;
 const HEIGHT = 500;
@@ -34,6 +30,9 @@ function anchor(path, feature) {
 function draw(svg, atlas, entities, points) {
   const projection = d3.geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: "Sphere" });
   const path = d3.geoPath(projection);
+  // px² per steradian: a shape's spherical area says whether it is too small to press, without
+  // projecting it a second time (projection is most of the cost of drawing).
+  const pxPerSteradian = path.area({ type: "Sphere" }) / (4 * Math.PI);
   const byNumeric = new Map();
   for (const entity of entities.list) {
     if (entity.iso_numeric && entity.kind !== "historical_state") byNumeric.set(entity.iso_numeric, entity);
@@ -42,14 +41,13 @@ function draw(svg, atlas, entities, points) {
   const shapes = [];
   const markers = [];
   const shaped = new Set();
-  const number = (value) => value.toFixed(1);
+  const features = new Map();
   for (const feature of topojson.feature(atlas, atlas.objects.countries).features) {
     const d = path(feature);
     if (!d) continue;
-    const [x, y] = anchor(path, feature);
     if (feature.id === JAPAN_NUMERIC) {
-      shapes.push(html`<path class="japan" data-id="${JAPAN}" data-x="${number(x)}" data-y="${number(y)}" role="link"
-        tabindex="-1" aria-label="${t("japan")}" d="${trusted(d)}"></path>`);
+      features.set(JAPAN, feature);
+      shapes.push(html`<path class="japan" data-id="${JAPAN}" role="link" tabindex="-1" aria-label="${t("japan")}" d="${trusted(d)}"></path>`);
       continue;
     }
     const entity = feature.id ? byNumeric.get(feature.id) : byName.get(feature.properties.name);
@@ -57,21 +55,28 @@ function draw(svg, atlas, entities, points) {
       shapes.push(html`<path class="no-entity" d="${trusted(d)}"><title>${feature.properties.name}</title></path>`);
       continue;
     }
-    shaped.add(entity.id);
-    if (path.area(feature) < TINY_AREA) shaped.delete(entity.id);
-    shapes.push(html`<path class="country" data-id="${entity.id}" data-x="${number(x)}" data-y="${number(y)}"
-      role="link" tabindex="-1" d="${trusted(d)}"></path>`);
+    features.set(entity.id, feature);
+    if (d3.geoArea(feature) * pxPerSteradian >= TINY_AREA) shaped.add(entity.id);
+    shapes.push(html`<path class="country" data-id="${entity.id}" role="link" tabindex="-1" d="${trusted(d)}"></path>`);
   }
   for (const point of points) {
     if (shaped.has(point.entity) || !entities.byId.has(point.entity)) continue;
     const [x, y] = projection([point.lon, point.lat]);
-    markers.push(html`<g class="marker" data-id="${point.entity}" data-x="${number(x)}" data-y="${number(y)}"
-      role="link" tabindex="-1" transform="translate(${number(x)} ${number(y)})"><circle class="hit" r="12"></circle><circle class="dot" r="4"></circle></g>`);
+    markers.push(html`<g class="marker" data-id="${point.entity}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"
+      role="link" tabindex="-1" transform="translate(${x.toFixed(1)} ${y.toFixed(1)})"><circle class="hit" r="12"></circle><circle class="dot" r="4"></circle></g>`);
   }
   render(svg, html`<g class="zoomable"><path class="ocean" d="${trusted(path({ type: "Sphere" }))}"></path>
     <g class="shapes">${shapes}</g><g class="markers">${markers}</g></g>`);
   const first = svg.querySelector('[data-id="KOR"]') || svg.querySelector("[data-id]");
   first.setAttribute("tabindex", "0");
+  // Where each shape sits, for the arrow keys: worked out on the first key press, not before.
+  return () => {
+    for (const shape of svg.querySelectorAll("path[data-id]:not([data-x])")) {
+      const [x, y] = anchor(path, features.get(shape.dataset.id));
+      shape.dataset.x = x.toFixed(1);
+      shape.dataset.y = y.toFixed(1);
+    }
+  };
 }
 
 // Marker sizes in map units so that, whatever the zoom and screen, a marker is a 24 px target.
@@ -132,7 +137,7 @@ export async function show(view, ctx) {
     <div class="map-wrap">
       <svg class="world" id="world" viewBox="0 0 ${WIDTH} ${HEIGHT}" tabindex="-1" role="group" aria-roledescription="${t("map.role")}"
         aria-label="${t("map.label")}" aria-describedby="map-help"></svg>
-      <div class="zoom-buttons" hidden>
+      <div class="zoom-buttons">
         <button type="button" data-zoom="in" aria-label="${t("map.zoom_in")}">+</button>
         <button type="button" data-zoom="out" aria-label="${t("map.zoom_out")}">−</button>
         <button type="button" data-zoom="reset">${t("map.zoom_reset")}</button>
@@ -148,9 +153,17 @@ export async function show(view, ctx) {
   const label = view.querySelector("#year-label");
   const tip = view.querySelector("#tip");
   const details = view.querySelector("#states");
-  draw(svg, atlas, entities, points);
+  const placeShapes = draw(svg, atlas, entities, points);
   const items = [...svg.querySelectorAll("[data-id]")];
-  const table = statesTable(view.querySelector("#states-table"), entities, statuses);
+  // The table and d3-zoom are not needed for the first view: they load when first wanted.
+  let table = null;
+  async function showTable() {
+    if (!table) {
+      const { statesTable } = await import("/static/lib/statesTable.js");
+      table ||= statesTable(view.querySelector("#states-table"), entities, statuses);
+    }
+    table.update(year);
+  }
   let zoomK = 1;
   sizeMarkers(svg, zoomK);
 
@@ -176,7 +189,7 @@ export async function show(view, ctx) {
       seen.add(id);
     }
     render(view.querySelector("#legend"), legend(counts));
-    if (details.open) table.update(year);
+    if (details.open) showTable();
     svg.dataset.drawn = String(seen.size);
     svg.dataset.asOf = asOf;
     delete svg.dataset.loading;
@@ -197,12 +210,12 @@ export async function show(view, ctx) {
   for (const button of view.querySelectorAll("button[data-step]")) {
     button.addEventListener("click", () => setYear(year + Number(button.dataset.step)));
   }
-  details.addEventListener("toggle", () => { if (details.open) table.update(year); });
-  view.querySelector(".skip-map").addEventListener("click", (event) => {
+  details.addEventListener("toggle", () => { if (details.open) showTable(); });
+  view.querySelector(".skip-map").addEventListener("click", async (event) => {
     event.preventDefault();
     details.open = true;
-    table.update(year);
     details.querySelector("summary").focus();
+    await showTable();
   });
 
   const open = (item) => ctx.navigate(item.dataset.id === JAPAN ? "/japan" : `/country/${item.dataset.id}`);
@@ -240,6 +253,7 @@ export async function show(view, ctx) {
       open(item);
     } else if (event.key.startsWith("Arrow")) {
       event.preventDefault();
+      placeShapes();
       const next = neighbour(items, item, event.key);
       if (!next) return;
       item.setAttribute("tabindex", "-1");
@@ -248,32 +262,40 @@ export async function show(view, ctx) {
     }
   });
 
-  loadZoom().then(() => {
-    if (!svg.isConnected) return;
-    const zoom = d3.zoom().scaleExtent([1, 16]).translateExtent([[0, 0], [WIDTH, HEIGHT]])
-      .filter((event) => (event.type === "wheel" ? event.ctrlKey || event.metaKey : !event.button))
-      .on("zoom", (event) => {
-        zoomK = event.transform.k;
-        svg.querySelector(".zoomable").setAttribute("transform", event.transform.toString());
-        sizeMarkers(svg, zoomK);
-        // At full size a one-finger drag scrolls the page; zoomed in, it pans the map.
-        svg.style.touchAction = zoomK > 1 ? "none" : "pan-y";
-      });
-    const selection = d3.select(svg).call(zoom);
-    svg.style.touchAction = "pan-y";
-    const buttons = view.querySelector(".zoom-buttons");
-    buttons.hidden = false;
-    buttons.addEventListener("click", (event) => {
-      const action = event.target.closest("button")?.dataset.zoom;
-      if (action === "in") selection.transition().duration(200).call(zoom.scaleBy, 2);
-      if (action === "out") selection.transition().duration(200).call(zoom.scaleBy, 0.5);
-      if (action === "reset") selection.transition().duration(200).call(zoom.transform, d3.zoomIdentity);
+  let zoom = null;
+  let selection = null;
+  const wrap = view.querySelector(".map-wrap");
+  function enableZoom() {
+    zoom ||= import("/static/lib/scripts.js").then(({ loadZoom }) => loadZoom()).then(() => {
+      const behaviour = d3.zoom().scaleExtent([1, 16]).translateExtent([[0, 0], [WIDTH, HEIGHT]])
+        .filter((event) => (event.type === "wheel" ? event.ctrlKey || event.metaKey : !event.button))
+        .on("zoom", (event) => {
+          zoomK = event.transform.k;
+          svg.querySelector(".zoomable").setAttribute("transform", event.transform.toString());
+          sizeMarkers(svg, zoomK);
+          // At full size a one-finger drag scrolls the page; zoomed in, it pans the map.
+          svg.style.touchAction = zoomK > 1 ? "none" : "pan-y";
+        });
+      selection = d3.select(svg).call(behaviour);
+      svg.style.touchAction = "pan-y";
+      return behaviour;
     });
-    svg.addEventListener("keydown", (event) => {
-      if (event.key === "+" || event.key === "=") selection.call(zoom.scaleBy, 2);
-      if (event.key === "-") selection.call(zoom.scaleBy, 0.5);
-    });
-  }).catch(() => { /* without d3-zoom the map still works at full size */ });
+    return zoom;
+  }
+  for (const event of ["pointerenter", "touchstart", "focusin"]) wrap.addEventListener(event, enableZoom, { passive: true, once: true });
+  const zoomBy = (factor, animate = true) => enableZoom().then((behaviour) => {
+    (animate ? selection.transition().duration(200) : selection).call(behaviour.scaleBy, factor);
+  });
+  view.querySelector(".zoom-buttons").addEventListener("click", (event) => {
+    const action = event.target.closest("button")?.dataset.zoom;
+    if (action === "in") zoomBy(2);
+    if (action === "out") zoomBy(0.5);
+    if (action === "reset") enableZoom().then((behaviour) => selection.transition().duration(200).call(behaviour.transform, d3.zoomIdentity));
+  });
+  svg.addEventListener("keydown", (event) => {
+    if (event.key === "+" || event.key === "=") zoomBy(2, false);
+    if (event.key === "-") zoomBy(0.5, false);
+  });
   new ResizeObserver(() => sizeMarkers(svg, zoomK)).observe(svg);
   return { title: t("map.title") };
 }

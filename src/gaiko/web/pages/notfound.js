@@ -1,7 +1,6 @@
 // The page for a path that is not in the route table, or a country that no name matches.
 import { html, render } from "/static/lib/html.js";
-import { local, t } from "/static/lib/i18n.js";
-import { href } from "/static/lib/url.js";
+import { href, local, t } from "/static/lib/i18n.js";
 
 export async function show(view, ctx) {
   const error = ctx.error;

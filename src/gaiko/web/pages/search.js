@@ -1,8 +1,7 @@
 // Search across entities, events, disputes, figures and works, in English or Japanese.
 import { html, render } from "/static/lib/html.js";
 import { get } from "/static/lib/api.js";
-import { guessLang, inLang, local, t } from "/static/lib/i18n.js";
-import { href } from "/static/lib/url.js";
+import { guessLang, href, inLang, local, t } from "/static/lib/i18n.js";
 
 // Where a hit is shown in the explorer (narratives are on the page for Japan, not the timeline).
 function page(hit) {

@@ -1,8 +1,7 @@
 // Every entity with Japan's status for a year, as a sortable table (the map's equivalent).
 import { html, render } from "/static/lib/html.js";
-import { t } from "/static/lib/i18n.js";
+import { t, withParams } from "/static/lib/i18n.js";
 import { loadEntities, statusHistory } from "/static/lib/entities.js";
-import { withParams } from "/static/lib/url.js";
 import { FIRST_YEAR } from "/static/lib/status.js";
 import { statesTable } from "/static/lib/statesTable.js";
 

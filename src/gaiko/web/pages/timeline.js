@@ -3,9 +3,8 @@
 // away by decade unless asked for.
 import { html, render } from "/static/lib/html.js";
 import { ApiError, all } from "/static/lib/api.js";
-import { plain, t, term, terms } from "/static/lib/i18n.js";
+import { href, plain, t, term, terms, withParams } from "/static/lib/i18n.js";
 import { loadEntities } from "/static/lib/entities.js";
-import { href, withParams } from "/static/lib/url.js";
 import { reveal } from "/static/lib/ui.js";
 import { FOLDED, SOURCE_KINDS, atopPartners, decade, eventList, sourceKind } from "/static/lib/events.js";
 
