@@ -114,3 +114,17 @@ def test_a_killed_builds_leftovers_are_removed_by_the_next_build(tmp_path: Path)
 def test_an_invalid_port_is_refused(runner, fixture_db: Path, port: str) -> None:
     result = runner.invoke(app, ["serve", "--port", port, "--db", str(fixture_db)])
     assert result.exit_code == 2
+
+
+def test_translated_must_name_a_japanese_field_that_is_filled(data_dir: Path) -> None:
+    """The explorer marks gaiko's own translations; a mark on nothing (or on English) is a typo."""
+    path = data_dir / "disputes" / "fixture.yaml"
+    text = path.read_text(encoding="utf-8")
+    marked = text.replace('    title_en: The French whaling ship', '    translated: [title_ja]\n'
+                          '    title_en: The French whaling ship', 1)
+    path.write_text(marked, encoding="utf-8")
+    assert any("disputes/fixture.yaml" in e and "'title_ja' is not a Japanese field of this record with a value" in e
+               for e in errors_of(data_dir))
+    path.write_text(marked.replace("    translated: [title_ja]\n", "    title_ja: 仏捕鯨船が命名\n"
+                                   "    translated: [title_ja]\n", 1), encoding="utf-8")
+    datafiles.load(data_dir)

@@ -310,11 +310,24 @@ class Location(Strict):
     citations: Citations
 
 
+def _translations_filled(record: BaseModel) -> None:
+    """A nested record's `translated` names its own Japanese fields that have a value."""
+    for name in getattr(record, "translated", []):
+        if not name.endswith("_ja") or not getattr(record, name, None):
+            raise ValueError(f"translated: {name!r} is not a Japanese field of this record with a value")
+
+
 class Position(Strict):
     party: PartyId
     summary_en: str
     summary_ja: str | None = None
+    translated: list[str] = Field([], description="summary_ja when it is gaiko's translation, not the party's words")
     citations: Citations
+
+    @model_validator(mode="after")
+    def _translations(self) -> Position:
+        _translations_filled(self)
+        return self
 
 
 class DisputeEvent(Strict):
@@ -322,8 +335,14 @@ class DisputeEvent(Strict):
     end_date: PartialDate | None = None
     title_en: str
     title_ja: str | None = None
+    translated: list[str] = Field([], description="title_ja when it is gaiko's translation, not a source's words")
     note: str | None = None
     citations: Citations
+
+    @model_validator(mode="after")
+    def _translations(self) -> DisputeEvent:
+        _translations_filled(self)
+        return self
 
 
 class Dispute(Strict):
