@@ -147,7 +147,7 @@ def test_the_legend_draws_japan_and_every_status_and_says_what_the_shapes_are(pa
     legend = page.locator(".legend li")
     assert legend.first.inner_text().strip() == "Japan"
     assert [page.get_attribute(f'.legend li[data-status="{s}"]', "data-status") for s in statuses] == statuses
-    assert page.locator(".legend svg rect.held").count() == 1  # the hatch of "held by another state"
+    assert page.locator(".legend svg rect.held").count() == 2  # "held by another state", and part of Japan
     # No dated evidence is drawn with its own pattern, never the sea's colour.
     fills = page.evaluate("""() => ['status-unknown', 'ocean'].map((c) => {
         const r = document.querySelector(`.legend rect.${c}`); return getComputedStyle(r).fill; })""")

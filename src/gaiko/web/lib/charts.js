@@ -104,7 +104,7 @@ export function lineChart({ title, unit, series, id = "" }) {
       ${lines}
     </svg>
     <figcaption>
-      <ul class="chart-key">${series.map((s, i) => html`<li><span class="key series-${i}"></span>${s.label}</li>`)}</ul>
+      ${series.length > 1 ? html`<ul class="chart-key">${series.map((s, i) => html`<li><span class="key series-${i}"></span>${s.label}</li>`)}</ul>` : ""}
       <span class="muted">${unit}${missing.length ? html`; ${t("chart.gaps", { years: missing.join(", ") })}` : ""}</span>
     </figcaption>
     ${folded(t("chart.data"), table({ columns: [{ label: t("chart.year"), className: "date" }, ...series.map((s) => ({ label: s.label, className: "num" }))], rows }))}

@@ -4,6 +4,7 @@ import { html } from "/static/lib/html.js";
 import { inLang, local, number, t, term } from "/static/lib/i18n.js";
 import { entityName } from "/static/lib/entities.js";
 import { citeList, table } from "/static/lib/ui.js";
+import { barList } from "/static/lib/charts.js";
 
 export const REPARATIONS = /^(reparations|quasi-reparations|claims)-/;
 
@@ -11,12 +12,20 @@ export function isReparations(figure) {
   return REPARATIONS.test(figure.series || "");
 }
 
-// "1,900,000,000 USD (about)", "70–80 percent", with equivalents in other units.
+// A value with its unit: "1,900,000,000 USD", "8.033%", "No. 3" / "3位", "184".
+export function withUnit(value, unit) {
+  if (unit === "percent") return `${value}%`;
+  if (unit === "rank") return t("figures.rank", { value });
+  if (unit === "count") return value;
+  return `${value} ${unit}`;
+}
+
+// "1,900,000,000 USD (about)", "70–80%", with equivalents in other units.
 export function amount(figure) {
   const value = figure.value != null ? number(figure.value) : `${number(figure.value_low)}–${number(figure.value_high)}`;
   const about = figure.approximate ? ` (${t("figures.about")})` : "";
-  const also = (figure.equivalents || []).map((q) => `≈ ${number(q.value)} ${q.unit}${q.approximate ? ` (${t("figures.about")})` : ""}`);
-  return html`${value} ${figure.unit}${about}${also.length ? html`<br><span class="muted">${also.join("; ")}</span>` : ""}`;
+  const also = (figure.equivalents || []).map((q) => `≈ ${withUnit(number(q.value), q.unit)}${q.approximate ? ` (${t("figures.about")})` : ""}`);
+  return html`${withUnit(value, figure.unit)}${about}${also.length ? html`<br><span class="muted">${also.join("; ")}</span>` : ""}`;
 }
 
 export function parties(figure, entities) {
@@ -61,4 +70,17 @@ export function seriesPoints(figures) {
   }
   const years = [...points.keys()].sort((a, b) => a - b);
   return years.map((year) => ({ x: year, y: points.get(year) }));
+}
+
+// Figures in the same unit side by side as bars (a country's loans, grants and technical
+// cooperation; its reparations), one list per unit with two figures or more.
+export function figureBars(figures, title) {
+  const byUnit = new Map();
+  for (const f of figures.filter((x) => x.value != null && x.unit !== "rank")) {
+    if (!byUnit.has(f.unit)) byUnit.set(f.unit, []);
+    byUnit.get(f.unit).push(f);
+  }
+  return [...byUnit].map(([unit, list]) => barList({
+    title, unit: t(`unit.${unit}`), bars: list.map((f) => ({ label: local(f, "label"), value: f.value })),
+  }));
 }

@@ -21,7 +21,7 @@ function citation(c) {
   const work = c.work ? html` <a href="${href(`/sources#${c.work}`)}">${t("cite.work")}</a>` : "";
   const quoteLang = c.language || guessLang(c.quote);
   const quote = !c.quote ? "" : quoteLang ? html` <q lang="${quoteLang}">${c.quote}</q>` : html` <q>${c.quote}</q>`;
-  const locator = c.locator ? html` <span class="locator">${c.locator}</span>` : "";
+  const locator = c.locator ? html` <span class="locator">${inLang(c.locator, guessLang(c.locator))}</span>` : "";
   const notes = [
     c.accessed ? html`${t("cite.accessed")} ${c.accessed}` : "",
     c.read_at ? html`<a href="${c.read_at}" rel="noreferrer" target="_blank">${t("cite.read_at")}</a>` : "",

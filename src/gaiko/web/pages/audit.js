@@ -5,6 +5,12 @@ import { href, inLang, local, t } from "/static/lib/i18n.js";
 import { loadEntities } from "/static/lib/entities.js";
 import { table } from "/static/lib/ui.js";
 
+// A finding kind's label; a kind added to the audit after these strings reads as its own name.
+function label(kind) {
+  const text = t(`audit.${kind}`);
+  return text === `audit.${kind}` ? kind.replaceAll("_", " ") : text;
+}
+
 export async function show(view, ctx) {
   const kind = ctx.query.get("kind") || "";
   const [report, entities] = await Promise.all([
@@ -24,7 +30,7 @@ export async function show(view, ctx) {
         ${t("audit.year")} ${dated.year || 0})</p>
       <p>${t("audit.resting")}: MOFA ${resting.mofa || 0} · ${t("audit.jgov")} ${resting.japanese_government || 0}
         · ${t("audit.other")} ${resting.other || 0}</p>
-      <ul class="kinds">${Object.entries(s.findings).map(([k, n]) => html`<li><a href="${href(`/audit?kind=${k}`)}"${k === kind ? html` aria-current="true"` : ""}>${t(`audit.${k}`)}</a>: <strong data-kind="${k}">${n}</strong></li>`)}</ul>
+      <ul class="kinds">${Object.entries(s.findings).map(([k, n]) => html`<li><a href="${href(`/audit?kind=${k}`)}"${k === kind ? html` aria-current="true"` : ""}>${label(k)}</a>: <strong data-kind="${k}">${n}</strong></li>`)}</ul>
       ${kind ? html`<p><a href="${href("/audit")}">${t("audit.all")}</a></p>` : ""}</section>
     ${table({
       className: "findings",
@@ -32,10 +38,10 @@ export async function show(view, ctx) {
       rows: report.body.findings.map((f) => ({
         cells: [
           html`<a href="${href(`/country/${f.entity}${f.event ? `#${f.event}` : ""}`)}">${entities.byId.has(f.entity) ? local(entities.byId.get(f.entity)) : f.name_en}</a> <span class="muted">${f.entity}</span>`,
-          t(`audit.${f.kind}`),
+          label(f.kind),
           inLang(f.detail, "en"),
         ],
       })),
     })}`);
-  return { title: kind ? `${t("audit.title")}: ${t(`audit.${kind}`)}` : t("audit.title") };
+  return { title: kind ? `${t("audit.title")}: ${label(kind)}` : t("audit.title") };
 }

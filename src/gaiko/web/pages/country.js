@@ -9,7 +9,7 @@ import { citeList, lazyFold, none, section, table, toc } from "/static/lib/ui.js
 import { conditionText, swatch } from "/static/lib/status.js";
 import { chain, spanList, spellTable, strip } from "/static/lib/territory.js";
 import { atopPartners, decade, eventList } from "/static/lib/events.js";
-import { figureTable, isReparations } from "/static/lib/figures.js";
+import { figureBars, figureTable, isReparations } from "/static/lib/figures.js";
 import { columns, lineChart } from "/static/lib/charts.js";
 
 const VISIT = new Set(["visit", "summit"]);
@@ -125,14 +125,14 @@ export async function show(view, ctx) {
     ${toc(parts)}
     ${section("history", t("country.history"), html`${relationEvents(e)}
       ${statements.length ? html`<h3>${t("country.statements")}</h3><ul>${statements}</ul>` : ""}
-      ${cow ? html`<p class="muted">${t("country.cow")}: ${cow} (Correlates of War, Diplomatic Exchange v2006.1)</p>` : ""}`)}
+      ${cow ? html`<p class="muted">${t("country.cow")}: ${cow} (${inLang("Correlates of War, Diplomatic Exchange v2006.1", "en")})</p>` : ""}`)}
     ${hasTerritory ? section("territory", t("country.territory"), html`
       <p class="muted">${t("territory.intro")}</p>
       ${strip(entities, id, intervals)}${spanList(entities, id, intervals)}
       ${e.chain?.length ? html`<h3>${t("territory.chain")}</h3>${chain(entities, e.chain)}` : ""}
       ${e.spells?.length ? lazyFold(t("territory.spells.fold", { count: e.spells.length }), () => spellTable(entities, e.spells)) : ""}`) : ""}
-    ${aid.length || aidEvents.length ? section("aid", t("country.aid"), html`${aid.length ? figureTable(aid, entities) : ""}${eventList(aidEvents, entities, { participants: false })}`) : ""}
-    ${reparations.length ? section("reparations", t("country.reparations"), figureTable(reparations, entities)) : ""}
+    ${aid.length || aidEvents.length ? section("aid", t("country.aid"), html`${figureBars(aid, t("country.aid"))}${aid.length ? figureTable(aid, entities) : ""}${eventList(aidEvents, entities, { participants: false })}`) : ""}
+    ${reparations.length ? section("reparations", t("country.reparations"), html`${figureBars(reparations, t("country.reparations"))}${figureTable(reparations, entities)}`) : ""}
     ${trade || tradeFigures.length ? section("trade", t("country.trade"), tradeSection(figures.trade, tradeFigures, entities)) : ""}
     ${visits.length ? section("visits", t("country.visits"), visitsSection(visits, entities)) : ""}
     ${treaties.length ? section("treaties", t("country.treaties"), eventList(treaties, entities, { shared, participants: false, fold: new Set() })) : ""}

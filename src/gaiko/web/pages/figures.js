@@ -77,7 +77,7 @@ export async function show(view, ctx) {
     <p class="downloads">${download(`gaiko-figures-${stamp}.csv`, "text/csv", toCsv(figures), t("figures.csv"))}
       ${download(`gaiko-figures-${stamp}.json`, "application/json", JSON.stringify(figures, null, 2), t("figures.json"))}</p>
     ${charted.size ? html`<section aria-labelledby="charts-h"><h2 id="charts-h">${t("figures.charts")}</h2>
-      <div class="cols">${[...charted].map(([series, list]) => seriesCard(series, list, entities))}</div></section>` : ""}
+      <div class="charts">${[...charted].map(([series, list]) => seriesCard(series, list, entities))}</div></section>` : ""}
     ${rest.length ? html`<section aria-labelledby="table-h"><h2 id="table-h">${t(charted.size ? "figures.others" : "figures.table")}</h2>${figureTable(rest, entities)}</section>` : ""}`);
   // A link to one figure of a series (/figures#oda-net-usd-2004, as search gives) opens its rows.
   const wanted = decodeURIComponent(location.hash.slice(1));

@@ -91,7 +91,7 @@ function legend(counts) {
   const statuses = terms("status").map((entry) => entry.value);
   return html`<ul class="legend">
     <li>${swatch("japan")} ${t("japan")}</li>
-    ${statuses.map((status) => html`<li data-status="${status}">${swatch(status)} ${term("status", status)} <span class="count">(${counts[status] || 0})</span></li>`)}
+    ${statuses.map((status) => html`<li data-status="${status}">${swatch(status, status === "japan")} ${term("status", status)} <span class="count">(${counts[status] || 0})</span></li>`)}
     <li>${swatch("diplomatic", true)} ${t("map.held")}</li>
     <li><svg class="swatch" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect width="14" height="14" class="no-entity"></rect></svg> ${t("map.no_entity")}</li>
     <li><svg class="swatch" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect width="14" height="14" class="ocean"></rect></svg> ${t("map.ocean")}</li>
@@ -132,7 +132,6 @@ export async function show(view, ctx) {
       <button type="button" class="step" data-step="1" aria-label="${t("map.next")}">+</button>
       <output id="year-label" for="year"></output>
     </div>
-    <div id="legend"></div>
     <a class="skip-map" href="#states">${t("map.skip")}</a>
     <div class="map-wrap">
       <svg class="world" id="world" viewBox="0 0 ${WIDTH} ${HEIGHT}" tabindex="-1" role="group" aria-roledescription="${t("map.role")}"
@@ -144,6 +143,7 @@ export async function show(view, ctx) {
       </div>
       <div class="tooltip" id="tip" aria-hidden="true" hidden></div>
     </div>
+    <div id="legend"></div>
     <p class="muted" id="map-help">${t("map.help")}</p>
     <details id="states" class="card"><summary>${t("map.table")}</summary><div id="states-table"></div></details>`);
   const [atlas, entities, statuses, points] = await Promise.all([
