@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from enum import StrEnum
 from typing import Any
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31 (without the calendar module, which pulls in locale at start-up)."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
+
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -38,7 +45,7 @@ class PartialDate:
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month:02d} does not exist")
         if day is not None and month is not None:
-            last = calendar.monthrange(year, month)[1]
+            last = days_in_month(year, month)
             if not 1 <= day <= last:
                 raise ValueError(f"{year:04d}-{month:02d} has no day {day:02d}")
         self.year, self.month, self.day = year, month, day
@@ -76,7 +83,7 @@ class PartialDate:
         """(first day, last day) of the period: computed once, a date never changes."""
         if self._bounds is None:
             month = self.month or 12
-            last = self.day or calendar.monthrange(self.year, month)[1]
+            last = self.day or days_in_month(self.year, month)
             self._bounds = (dt.date(self.year, self.month or 1, self.day or 1), dt.date(self.year, month, last))
         return self._bounds
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -22,8 +21,9 @@ if TYPE_CHECKING:
     from gaiko.documents import Builder
 
 
-@dataclass(frozen=True)
-class Column:
+# NamedTuples rather than dataclasses: `gaiko country` imports this table, and the dataclasses
+# module (with inspect) is a tenth of that command's start-up.
+class Column(NamedTuple):
     """A value copied out of each record into its own indexed column, for filters and order."""
 
     name: str
@@ -31,8 +31,7 @@ class Column:
     sql: str = "TEXT"
 
 
-@dataclass(frozen=True)
-class RecordType:
+class RecordType(NamedTuple):
     """One record type. Models and search builders are named, not imported, so that reading a
     built database (which needs only names, tables and columns) never loads pydantic."""
 

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # bm25 weights of the search table's columns: title, names, body, quotes. Here rather than in
 # searchindex so that reading the index does not load the builders.
 WEIGHTS = (10.0, 8.0, 2.0, 1.0)
+
+
 # Kanji, hiragana, katakana (and the prolonged sound mark), Hangul, CJK punctuation excluded.
-_CJK_RUN = re.compile(r"[\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af々〆ー]+")
+# Compiled on first use: its wide ranges take longer to compile than `gaiko country` takes to answer.
+@cache
+def _cjk_run() -> re.Pattern[str]:
+    return re.compile(r"[\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af々〆ー]+")
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -26,7 +34,7 @@ def bigrams(run: str) -> list[str]:
 
 def index_text(text: str) -> str:
     """The text as the index sees it: CJK runs replaced by their bigrams."""
-    return _CJK_RUN.sub(lambda m: " " + " ".join(bigrams(m.group(0))) + " ", text)
+    return _cjk_run().sub(lambda m: " " + " ".join(bigrams(m.group(0))) + " ", text)
 
 
 def match_query(query: str) -> str | None:
@@ -38,7 +46,7 @@ def match_query(query: str) -> str | None:
     """
     parts: list[str] = []
     pos = 0
-    for match in _CJK_RUN.finditer(query):
+    for match in _cjk_run().finditer(query):
         parts += _latin_terms(query[pos:match.start()])
         run = match.group(0)
         parts.append(f'"{run}"*' if len(run) == 1 else '"' + " ".join(bigrams(run)) + '"')
@@ -47,13 +55,13 @@ def match_query(query: str) -> str | None:
     if not parts:
         return None
     if parts[-1].startswith('"') and parts[-1].endswith('"') and " " not in parts[-1] \
-            and not _CJK_RUN.search(parts[-1]):
+            and not _cjk_run().search(parts[-1]):
         parts[-1] += "*"
     return " AND ".join(parts)
 
 
 def _latin_terms(text: str) -> list[str]:
-    return [f'"{w}"' for w in _WORD.findall(text) if not _CJK_RUN.fullmatch(w)]
+    return [f'"{w}"' for w in _WORD.findall(text) if not _cjk_run().fullmatch(w)]
 
 
 def name_key(text: str) -> str:
