@@ -69,7 +69,7 @@ export function eventItem(event, entities, { shared = new Map(), participants = 
     ${summary.text ? html`<br>${local(event, "summary")}` : ""}
     ${event.note ? html`<br><span class="muted">${inLang(event.note, "en")}</span>` : ""}
     ${importedNote(event, entities, shared)}
-    ${kind === "curated" ? citeList(event.citations) : ""}
+    ${kind === "curated" ? citeList(event.citations, 1) : ""}
   </li>`;
 }
 

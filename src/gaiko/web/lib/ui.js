@@ -31,9 +31,13 @@ function citation(c) {
   return html`<li>${link}${by}${where}${tier}${work}${quote}${locator}${extra}</li>`;
 }
 
-export function citeList(citations) {
+// The sources of a fact; past `shown` of them, the rest wait behind "n more sources".
+export function citeList(citations, shown = Infinity) {
   const list = citations || [];
-  return list.length ? html`<ul class="sources">${list.map(citation)}</ul>` : "";
+  if (!list.length) return "";
+  const more = list.slice(shown);
+  return html`<ul class="sources">${list.slice(0, shown).map(citation)}</ul>${more.length
+    ? html`<details class="more-sources"><summary>${t("cite.more", { count: more.length })}</summary><ul class="sources">${more.map(citation)}</ul></details>` : ""}`;
 }
 
 // A titled section that a table of contents can link to.

@@ -45,7 +45,7 @@ function relationEvents(e) {
         html`${ev.date}${ev.planned ? html`<br><span class="muted">${t("country.planned")}</span>` : ""}`,
         html`<span data-type="${ev.type}">${term("event_type", ev.type)}</span>${ev.starts_relations ? html`<br><span class="muted">${t("country.starts")}</span>` : ""}`,
         html`${local(ev, "instrument")}${ev.note ? html`<br><span class="muted">${local(ev, "note")}</span>` : ""}`,
-        html`${citeList(ev.citations)}${(ev.alternatives || []).map((a) => html`<p class="muted">${t("country.other")}: ${a.date}</p>${citeList(a.citations)}`)}
+        html`${citeList(ev.citations, 2)}${(ev.alternatives || []).map((a) => html`<p class="muted">${t("country.other")}: ${a.date}</p>${citeList(a.citations)}`)}
           ${ev.preferred_because ? html`<p class="muted">${t("country.preferred")}: ${inLang(ev.preferred_because, "en")}</p>` : ""}`,
       ],
     })),
@@ -135,7 +135,7 @@ export async function show(view, ctx) {
     ${reparations.length ? section("reparations", t("country.reparations"), html`${figureBars(reparations, t("country.reparations"))}${figureTable(reparations, entities)}`) : ""}
     ${trade || tradeFigures.length ? section("trade", t("country.trade"), tradeSection(figures.trade, tradeFigures, entities)) : ""}
     ${visits.length ? section("visits", t("country.visits"), visitsSection(visits, entities)) : ""}
-    ${treaties.length ? section("treaties", t("country.treaties"), eventList(treaties, entities, { shared, participants: false, fold: new Set() })) : ""}
+    ${treaties.length ? section("treaties", t("country.treaties"), eventList(treaties, entities, { shared, participants: false, fold: new Set(["atop"]) })) : ""}
     ${others.length ? section("events", t("country.events"), eventList(others, entities, { participants: false })) : ""}
     ${section("missions", t("country.missions"), missionRows.length ? html`<ul>${missionRows}</ul>` : none())}
     ${disputes.length ? section("disputes", t("country.disputes"), html`<ul>${disputes.map((d) =>
