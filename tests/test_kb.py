@@ -1,17 +1,21 @@
 import atexit
 import datetime as dt
+import functools
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from gaiko import datafiles
 from gaiko.dates import InvalidQuery
+from gaiko.hosts import host_of
 from gaiko.kb import KnowledgeBase, UnknownEntity, check_choice, with_precision
+from gaiko.model import iter_citations
 from gaiko.store.build import build
 from gaiko.vocab import REGIONS, EventType, Status
 
@@ -290,6 +294,7 @@ def test_relations_page_by_page(world: KnowledgeBase) -> None:
     # By default the states of the day, from the first.
     total, page = world.relations_page(dt.date(1930, 1, 1))
     assert (total, page[0]["id"]) == (10, "AUT")
+    assert [r["id"] for r in world.relations_page(dt.date(1930, 1, 1), limit=2)[1]] == ["AUT", "CHN"]
 
 
 def test_relations_default_to_today(kb: KnowledgeBase) -> None:
@@ -468,9 +473,10 @@ def test_the_entity_named_comes_before_other_entities_that_match(world: Knowledg
 
 
 def test_a_search_reaches_records_that_use_another_name_of_the_entity(world: KnowledgeBase) -> None:
-    # "中華民国" (Taiwan's official name in Japanese) in a treaty's Japanese title; "Dutch", a
-    # synonym of "Netherlands", in a timeline event.
-    assert "treaty-of-taipei-1952" in [h["id"] for h in world.search("Taiwan")["hits"]]
+    # "中華民国" (Taiwan's official name in Japanese) in a treaty's Japanese title, "台湾" in
+    # another's; "Dutch", a synonym of "Netherlands", in a timeline event.
+    taiwan = [h["id"] for h in world.search("Taiwan")["hits"]]
+    assert "treaty-of-taipei-1952" in taiwan and "government-general-in-taihoku-1895" in taiwan
     assert "dejima-trading-post-1641" in [h["id"] for h in world.search("Netherlands")["hits"]]
 
 
@@ -608,6 +614,27 @@ def test_the_tier_of_a_citation(world: KnowledgeBase) -> None:
     cited = world.record("relation_event", "xkx-recognition-2008")["citations"]
     assert cited == [{"source": "example-press", "locator": "18 March 2008", "url": "https://press.example.org/article",
                       "publisher": "A newspaper", "title": "A newspaper article (test fixture)", "tier": "press"}]
+
+
+@functools.cache
+def every_host_classified() -> str:
+    """hosts.yaml for the fixture: every cited host, MOFA as official, the others as reference works."""
+    cited = datafiles.load(FIXTURE).cited_records()
+    hosts = sorted({host_of(c.url) for record in cited for c in iter_citations(record) if c.url})
+    return "".join(f"- {{host: {h}, tier: {'official_japan' if h == 'mofa.go.jp' else 'reference'}, name: {h}, "
+                   "reason: test fixture}\n" for h in hosts)
+
+
+def test_a_classified_host_gives_a_citation_its_tier() -> None:
+    with closing(KnowledgeBase(database("hosts", extra={"hosts.yaml": every_host_classified()}))) as kb:
+        assert kb.tier({"url": "https://www.mofa.go.jp/mofaj/area/world.html"}) == "official_japan"
+        assert kb.tier({"url": "https://en.wikipedia.org/wiki/Japan"}) == "reference"  # a subdomain
+        assert kb.tier({"url": "https://unlisted.example.org/", "work": "akagi-1936"}) == "scholarly"
+        assert kb.tier({"url": "https://unlisted.example.org/"}) is None
+        cited = kb.record("relation_event", "chn-normalisation-1972")["citations"]
+        assert {c["tier"] for c in cited} == {"reference"}
+        statement = kb.statements()[0]["citations"][0]
+        assert (statement["source"], statement["tier"]) == ("mofa-world", "official_japan")
 
 
 def test_expanding_citations_keeps_what_a_citation_says(kb: KnowledgeBase) -> None:
