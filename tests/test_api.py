@@ -143,3 +143,33 @@ def test_every_resource_answers(project_client: TestClient) -> None:
                  "/api/v1/missions?country=KOR", "/api/v1/works", "/api/v1/narratives", "/api/v1/audit",
                  "/api/v1/check", "/api/v1/meta", "/api/v1/openapi.json", "/api/v1/docs"):
         assert project_client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/api/v1/timeline", {}),
+    ("/api/v1/timeline", {"country": "USA"}),
+    ("/api/v1/relation-events", {}),
+    ("/api/v1/relation-events", {"type": "establishment"}),
+])
+def test_long_lists_page_in_the_store_with_the_same_rows_and_total(client: TestClient, path: str,
+                                                                    params: dict[str, str]) -> None:
+    everything = client.get(path, params={**params, "limit": 500})
+    rows = everything.json()
+    assert len(rows) >= 2 and everything.headers["x-total-count"] == str(len(rows))
+    size = max(1, len(rows) // 3)
+    pages = []
+    for offset in range(0, len(rows), size):
+        response = client.get(path, params={**params, "limit": size, "offset": offset})
+        assert response.headers["x-total-count"] == str(len(rows))
+        pages += response.json()
+    assert pages == rows
+    beyond = client.get(path, params={**params, "limit": size, "offset": len(rows)})
+    assert beyond.json() == [] and beyond.headers["x-total-count"] == str(len(rows))
+
+
+def test_timeline_filters_by_country_and_theme_together(client: TestClient) -> None:
+    every = client.get("/api/v1/timeline", params={"limit": 500}).json()
+    both = client.get("/api/v1/timeline", params={"country": "United States", "theme": "treaty"})
+    expected = [e["id"] for e in every if "USA" in e.get("participants", []) and "treaty" in e.get("themes", [])]
+    assert [e["id"] for e in both.json()] == expected == ["convention-of-kanagawa-signed-1854"]
+    assert both.headers["x-total-count"] == "1"

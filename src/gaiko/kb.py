@@ -270,6 +270,12 @@ class KnowledgeBase:
     def relation_events(self, partner: str | None = None, type: str | None = None, start: dt.date | None = None,
                         end: dt.date | None = None) -> list[Record]:
         """Relation events across partners, by partner (any name), type and period, in date order."""
+        return self.relation_events_page(partner, type, start, end)[1]
+
+    def relation_events_page(self, partner: str | None = None, type: str | None = None,
+                             start: dt.date | None = None, end: dt.date | None = None, limit: int | None = None,
+                             offset: int = 0) -> tuple[int, list[Record]]:
+        """(total, one page of) `relation_events`: only the page is read and expanded."""
         check_period(start, end)
         check_choice("event type", type, EventType)
         filters: list[Filter] = []
@@ -281,8 +287,10 @@ class KnowledgeBase:
             filters.append(("date_latest", ">=", start.isoformat()))
         if end:
             filters.append(("date_earliest", "<=", end.isoformat()))
-        rows = self.store.select("relation_event", filters, order=("date_earliest", "date_latest", "key"))
-        return [self.expand_citations(with_precision(r, "date")) for r in rows]
+        rows = self.store.select("relation_event", filters, limit=limit, offset=offset,
+                                 order=("date_earliest", "date_latest", "key"))
+        total = len(rows) + offset if limit is None else self.store.total("relation_event", filters)
+        return total, [self.expand_citations(with_precision(r, "date")) for r in rows]
 
     # -- other records
 
@@ -330,11 +338,16 @@ class KnowledgeBase:
     def timeline(self, start: dt.date | None = None, end: dt.date | None = None, country: str | None = None,
                  theme: str | None = None, region: str | None = None) -> list[Record]:
         """Timeline events overlapping a period, by country (any name), theme or region."""
+        return self.timeline_page(start, end, country, theme, region)[1]
+
+    def timeline_page(self, start: dt.date | None = None, end: dt.date | None = None, country: str | None = None,
+                      theme: str | None = None, region: str | None = None, limit: int | None = None,
+                      offset: int = 0) -> tuple[int, list[Record]]:
+        """(total, one page of) `timeline`: only the page is read and expanded."""
         check_period(start, end)
         check_choice("theme", theme, Theme)
         if region is not None:
             check_choice("region", region, self._timeline_regions())
-        entity_id = find(self.store, country) if country else None
         filters: list[Filter] = []
         if start:
             filters.append(("end_latest", ">=", start.isoformat()))
@@ -342,11 +355,12 @@ class KnowledgeBase:
             filters.append(("date_earliest", "<=", end.isoformat()))
         if region:
             filters.append(("region", "nocase", region))
-        rows = self.store.select("timeline_event", filters, ("participant", entity_id) if entity_id else None)
+        links = [("participant", find(self.store, country))] if country else []
         if theme:
-            themed = {r["id"] for r in self.store.select("timeline_event", filters, ("theme", theme))}
-            rows = [r for r in rows if r["id"] in themed]
-        return [self.expand_citations(with_precision(r, "date", "end_date")) for r in rows]
+            links.append(("theme", theme))
+        rows = self.store.select("timeline_event", filters, links, limit, offset)
+        total = len(rows) + offset if limit is None else self.store.total("timeline_event", filters, links)
+        return total, [self.expand_citations(with_precision(r, "date", "end_date")) for r in rows]
 
     @staticmethod
     def _timeline_regions() -> tuple[str, ...]:

@@ -18,6 +18,8 @@ Record = dict[str, Any]
 # A filter on a record table: (column, operator, value); operators are fixed here, never taken
 # from a caller, and columns are checked against the registry.
 Filter = tuple[str, str, Any]
+# (role, value), or a list of them: records linked to all of them.
+Linked = tuple[str, str] | Sequence[tuple[str, str]] | None
 _OPERATORS = {"=": "{} = ?", ">=": "{} >= ?", "<=": "{} <= ?", "nocase": "lower({}) = lower(?)"}
 
 
@@ -56,33 +58,30 @@ class Store:
     def meta(self) -> dict[str, str]:
         return {key: value for key, value in self.conn.execute("SELECT key, value FROM meta")}
 
-    def select(self, record_type: str, filters: Sequence[Filter] = (), linked: tuple[str, str] | None = None,
+    def select(self, record_type: str, filters: Sequence[Filter] = (), linked: Linked = None,
                limit: int | None = None, offset: int = 0, order: Sequence[str] = ()) -> list[Record]:
         """Records of one type, filtered on its columns and links, in the registry's order
-        (or in `order`, a list of its column names)."""
+        (or in `order`, a list of its column names); `limit` and `offset` page in SQL."""
         rtype = BY_NAME[record_type]
-        known = {c.name for c in rtype.columns} | {"key"}
-        unknown = [c for c in order if c not in known]
+        unknown = [c for c in order if c not in _columns(record_type)]
         if unknown:
             raise ValueError(f"{record_type} has no column {unknown[0]!r}")
-        where, params = ["1=1"], []
-        for column, operator, value in filters:
-            if column not in known:
-                raise ValueError(f"{record_type} has no column {column!r}")
-            where.append(_OPERATORS[operator].format(column))
-            params.append(value)
-        if linked is not None:
-            where.append("key IN (SELECT record_key FROM links WHERE record_type = ? AND role = ? AND value = ?)")
-            params += [record_type, *linked]
-        sql = (f"SELECT record, file, line FROM {rtype.collection} WHERE {' AND '.join(where)} "
-               f"ORDER BY {', '.join(order) if order else rtype.order}")
-        if limit is not None:
+        where, params = _where(record_type, filters, linked)
+        sql = (f"SELECT record, file, line FROM {rtype.collection} WHERE {where} "
+               f"ORDER BY {', '.join(order) or rtype.order}")
+        if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
+            params += [-1 if limit is None else limit, offset]  # -1: no limit, in SQLite
         rows = self.conn.execute(sql, params)
         if rtype.expose_origin:
             return [{**json.loads(text), "data_file": file, "data_line": line} for text, file, line in rows]
         return [json.loads(text) for text, _, _ in rows]
+
+    def total(self, record_type: str, filters: Sequence[Filter] = (), linked: Linked = None) -> int:
+        """How many records `select` would return without a limit (for X-Total-Count)."""
+        where, params = _where(record_type, filters, linked)
+        sql = f"SELECT count(*) FROM {BY_NAME[record_type].collection} WHERE {where}"
+        return int(self.conn.execute(sql, params).fetchone()[0])
 
     def count(self, record_type: str) -> int:
         return int(self.conn.execute(f"SELECT count(*) FROM {BY_NAME[record_type].collection}").fetchone()[0])
@@ -235,3 +234,23 @@ def _excerpt(text: dict[str, Any], query: str, width: int = 80) -> str | None:
                 start, end = max(0, at - width), min(len(part), at + len(term) + width)
                 return ("…" if start else "") + part[start:end] + ("…" if end < len(part) else "")
     return None
+
+
+def _columns(record_type: str) -> set[str]:
+    return {c.name for c in BY_NAME[record_type].columns} | {"key"}
+
+
+def _where(record_type: str, filters: Sequence[Filter], linked: Linked) -> tuple[str, list[Any]]:
+    """The WHERE clause and its parameters: column filters, and links (one (role, value) or several, all required)."""
+    known = _columns(record_type)
+    where, params = ["1=1"], []
+    for column, operator, value in filters:
+        if column not in known:
+            raise ValueError(f"{record_type} has no column {column!r}")
+        where.append(_OPERATORS[operator].format(column))
+        params.append(value)
+    links = [] if not linked else [linked] if isinstance(linked[0], str) else list(linked)
+    for role, value in links:
+        where.append("key IN (SELECT record_key FROM links WHERE record_type = ? AND role = ? AND value = ?)")
+        params += [record_type, role, value]
+    return " AND ".join(where), params

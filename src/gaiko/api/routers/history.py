@@ -42,10 +42,11 @@ async def timeline(request: Request, kb: KB, start: DateFrom = None, end: DateTo
     """Dated, cited events overlapping a period, by country, theme or region."""
     first, last = period(start, end)
     try:
-        rows = kb.timeline(first, last, country=country, theme=theme.value if theme else None, region=region)
+        total, rows = kb.timeline_page(first, last, country=country, theme=theme.value if theme else None,
+                                       region=region, limit=limit, offset=offset)
     except ValueError as exc:
         raise Problem(422, "Invalid filter", str(exc)) from exc
-    return page(request, rows, limit, offset)
+    return page(request, rows, limit, offset, total=total)
 
 
 @router.get("/api/v1/timeline/{event_id}", summary="One timeline event", response_model=views.TimelineEventView)

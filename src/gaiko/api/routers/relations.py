@@ -48,8 +48,9 @@ async def relation_events(request: Request, kb: KB,
                           offset: Offset = 0) -> JSON:
     """Recognitions, establishments, severances, resumptions … with their citations."""
     first, last = period(start, end)
-    rows = kb.relation_events(resolve(kb, partner) if partner else None, type.value if type else None, first, last)
-    return page(request, rows, limit, offset)
+    total, rows = kb.relation_events_page(resolve(kb, partner) if partner else None, type.value if type else None,
+                                          first, last, limit, offset)
+    return page(request, rows, limit, offset, total=total)
 
 
 @router.get("/api/v1/relation-events/{event_id}", summary="One relation event", response_model=views.RelationEventView)
