@@ -19,10 +19,11 @@ from typing import Any
 
 import yaml
 
+from gaiko.vocab import JAPAN_ID as SELF_ID
+
 KEEP_AS_IS = ("sources.yaml", "disputes", "figures.yaml", "figures", "works.yaml", "narratives.yaml", "upstream",
               "LICENSE", "cow_code_map.csv", "evidence/cow_state_system.csv", "hosts.yaml", "search_synonyms.yaml",
               "ambiguous_names.yaml")
-SELF_ID = "JPN"
 
 
 class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]

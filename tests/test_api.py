@@ -173,3 +173,11 @@ def test_timeline_filters_by_country_and_theme_together(client: TestClient) -> N
     expected = [e["id"] for e in every if "USA" in e.get("participants", []) and "treaty" in e.get("themes", [])]
     assert [e["id"] for e in both.json()] == expected == ["convention-of-kanagawa-signed-1854"]
     assert both.headers["x-total-count"] == "1"
+
+
+def test_japan_is_the_subject_not_an_entity(client: TestClient) -> None:
+    page = client.get("/country/JPN", follow_redirects=False)
+    assert page.status_code == 308 and page.headers["location"] == "/japan"
+    answer = client.get("/api/v1/entities/JPN")
+    assert answer.status_code == 404 and "gaiko is about Japan's relations" in answer.json()["detail"]
+    assert client.get("/country/Atlantis", follow_redirects=False).status_code == 404

@@ -205,4 +205,6 @@ def test_long_queries_are_not_compared_with_codes(store: Store) -> None:
 def test_brief_names_an_entity_or_echoes_an_unknown_id(store: Store) -> None:
     assert brief(store, "AUT") == {"id": "AUT", "name_en": "Austria", "name_ja": "オーストリア"}
     assert brief(store, "XYK") == {"id": "XYK", "name_en": "Kingdom of Yugoslavia", "name_ja": None}
-    assert brief(store, "JPN") == {"id": "JPN", "name_en": "JPN", "name_ja": None}
+    assert brief(store, "ZZZ") == {"id": "ZZZ", "name_en": "ZZZ", "name_ja": None}
+    # Japan is no entity, but is named (a suggestion for "Japn" reads "Japan (JPN)").
+    assert brief(store, "JPN") == {"id": "JPN", "name_en": "Japan", "name_ja": "日本"}

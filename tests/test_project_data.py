@@ -2,8 +2,11 @@
 
 from pathlib import Path
 
+import pytest
+
 from gaiko import datafiles
 from gaiko.kb import KnowledgeBase
+from gaiko.names import IsJapan, UnknownEntity
 from gaiko.model import RelationEvent, Source
 
 PROJECT_DATA = Path(__file__).parent.parent / "data"
@@ -71,3 +74,20 @@ def test_successor_states_and_the_war_years(project_kb: KnowledgeBase) -> None:
     assert project_kb.status("USA", dt.date(1943, 1, 1))["status"] == "severed"
     resumed = project_kb.status("USA", dt.date(1953, 1, 1))
     assert (resumed["status"], resumed["since"]) == ("diplomatic", "1952-04-28")
+
+
+@pytest.mark.parametrize("name", ["Japan", "日本", "Japon", "Giappone", "Япония", "JPN", "jpn"])
+def test_japan_by_any_name_is_named_as_the_subject_not_taken_for_a_typo(project_kb: KnowledgeBase,
+                                                                        name: str) -> None:
+    with pytest.raises(IsJapan) as info:
+        project_kb.lookup(name)
+    assert info.value.suggestions == [] and "gaiko is about Japan's relations" in str(info.value)
+
+
+def test_a_typo_of_japan_suggests_japan_first(project_kb: KnowledgeBase) -> None:
+    with pytest.raises(UnknownEntity) as info:
+        project_kb.lookup("Japn")
+    assert not isinstance(info.value, IsJapan)
+    assert info.value.suggestions[0] == {"id": "JPN", "name_en": "Japan", "name_ja": "日本"}
+    # Korea is not Japan: its own names and typos are unaffected.
+    assert project_kb.entity_id("Korea, Republic of") == "KOR"

@@ -20,7 +20,7 @@ from gaiko.names import UnknownEntity, brief, find, suggest
 from gaiko.normalise import name_key
 from gaiko.registry import SEARCH_TYPES
 from gaiko.store.read import Filter, Store
-from gaiko.vocab import EntityKind, EventType, Status, Theme, vocabularies
+from gaiko.vocab import JAPAN_ID, JAPAN_NAMES, EntityKind, EventType, Status, Theme, vocabularies
 
 if TYPE_CHECKING:
     from gaiko.views import (
@@ -41,7 +41,6 @@ __all__ = ["KnowledgeBase", "UnknownEntity"]
 
 Record = dict[str, Any]
 T = TypeVar("T")
-SELF_ID = "JPN"
 TRADE_UNIT = "million current US dollars"
 
 
@@ -163,7 +162,7 @@ class KnowledgeBase:
 
     def _holders(self, ids: set[str], day: dt.date) -> dict[str, HolderView]:
         """Several holders with Japan's status with each on `day`, looked up together."""
-        ids.discard(SELF_ID)
+        ids.discard(JAPAN_ID)
         names = self.store.briefs(sorted(ids))
         held = self.store.standings_of(sorted(ids), day.isoformat())
         out: dict[str, HolderView] = {i: {**names.get(i, {"id": i, "name_en": i, "name_ja": None}),  # type: ignore[typeddict-item]
@@ -172,8 +171,9 @@ class KnowledgeBase:
         return out
 
     def _holder(self, holder_id: str, day: dt.date) -> HolderView:
-        if holder_id == SELF_ID:
-            return {"id": SELF_ID, "name_en": "Japan", "name_ja": "日本", "status": None, "since": None}
+        if holder_id == JAPAN_ID:
+            return {"id": JAPAN_ID, "name_en": JAPAN_NAMES["en"], "name_ja": JAPAN_NAMES["ja"], "status": None,
+                    "since": None}
         held = self.store.standing(holder_id, day.isoformat())
         return {**brief(self.store, holder_id), "status": held["status"] if held else None,
                 "since": held["since"] if held else None}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gaiko.normalise import keys, name_key
+from gaiko.vocab import JAPAN_ID, JAPAN_NAMES
 
 if TYPE_CHECKING:
     from gaiko.store.read import Store
@@ -35,7 +36,18 @@ class UnknownEntity(LookupError):
         super().__init__(message)
 
 
+class IsJapan(UnknownEntity):
+    """The query names Japan, whose relations are the whole of gaiko rather than one entity's page."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__(query, [])
+        self.args = (f"{query!r} is Japan: gaiko is about Japan's relations with every other state, so Japan "
+                     "is not one of its partners (see the explorer's /japan page, or `gaiko relations`)",)
+
+
 def brief(store: Store, entity_id: str) -> EntityBrief:
+    if entity_id == JAPAN_ID:
+        return {"id": JAPAN_ID, "name_en": JAPAN_NAMES["en"], "name_ja": JAPAN_NAMES["ja"]}
     entity = store.one("entity", entity_id)
     if entity is None:
         return {"id": entity_id, "name_en": entity_id, "name_ja": None}
@@ -50,6 +62,8 @@ def find(store: Store, query: str | int, suggest_on_miss: bool = True) -> str:
         raise UnknownEntity(text, [])
     if len(text) <= 16 and store.one("entity", text.upper()) is not None:
         return text.upper()
+    if text.upper() == JAPAN_ID:
+        raise IsJapan(text)
     if text.isdigit():
         kinds = ("iso_numeric",) if text.startswith("0") else ("cow_code", "iso_numeric")
         for kind in kinds:
@@ -64,6 +78,8 @@ def find(store: Store, query: str | int, suggest_on_miss: bool = True) -> str:
         raise UnknownEntity(text, suggest(store, text) if suggest_on_miss else [])
     best = min(rank for _, rank in found)
     ids = sorted({eid for eid, rank in found if rank == best})
+    if ids == [JAPAN_ID]:  # Japan's names are known (data/names) so that they are not taken for a typo
+        raise IsJapan(text)
     if len(ids) == 1:
         return ids[0]
     raise UnknownEntity(text, [brief(store, i) for i in ids], candidates=True)
@@ -85,6 +101,8 @@ def suggest(store: Store, text: str, limit: int = MAX_SUGGESTIONS) -> list[Entit
         return []
     names = [(key, entity_id) for key, _, entity_id in store.name_keys()
              if len(key) > 3 or len(query) <= 3]  # codes only compete with code-like queries
+    # Japan has no entity (its names are CLDR's, left out above): a typo of its name still finds it.
+    names += [(name_key(name), JAPAN_ID) for name in JAPAN_NAMES.values()]
     best: dict[str, float] = {}
     def score(a: str, b: str, **kwargs: object) -> float:
         return max(fuzz.ratio(a, b), 0.95 * fuzz.partial_ratio(a, b) if len(b) > len(a) else 0.0)

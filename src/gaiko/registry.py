@@ -126,7 +126,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         description="More names of each entity: CLDR in every language, ISO, UN, World Bank, IMF, COW and GW "
                     "styles, former names with their years, abbreviations and Japanese forms, each cited.",
         columns=(Column("entity", attrgetter("entity")),),
-        refs=(("entity", _one("entity"), False),),
+        refs=(("entity", _one("entity"), True),),  # Japan's names too: see gaiko.names.IsJapan
     ),
     RecordType(
         "ambiguous_name", "AmbiguousName", ("ambiguous_names.yaml",), "ambiguous_names",

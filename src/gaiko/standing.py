@@ -25,9 +25,8 @@ from gaiko.model import (
     TerritorySpell,
 )
 from gaiko.status import Exchange, StatusAt, history
-from gaiko.vocab import Status
+from gaiko.vocab import JAPAN_ID, Status
 
-SELF_ID = "JPN"
 NOT_YET = "not_yet_a_state"  # a territory condition before a historical state's first spell
 ENDED = "ended"  # after a historical state's last spell
 ASSUMED = "sovereign"  # an entity without spells is taken as a state of its own throughout
@@ -146,7 +145,7 @@ def _entity_standings(entity_id: str, spells: list[TerritorySpell],
                 yield _interval(entity_id, r_start, r_end, at, never, condition, (), spell, until)
         elif condition in HOLDING_CONDITIONS and spell is not None:
             holders = tuple(spell.holders)
-            if holders[0] == SELF_ID:
+            if holders[0] == JAPAN_ID:
                 at = StatusAt(Status.JAPAN, "statehood", spell.id, str(spell.start) if spell.start else None,
                               f"{spell.form or 'part of Japan'}")
                 yield _interval(entity_id, start, end, at, False, condition, holders, spell, until)

@@ -10,6 +10,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+# Japan: the subject of every relation, never one of its partners (so not an entity of its own).
+JAPAN_ID = "JPN"
+JAPAN_NAMES = {"en": "Japan", "ja": "日本"}
+
 
 class Status(StrEnum):
     """Japan's relation with a partner on a given date."""

@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
-from gaiko.datafiles.checks import SELF_ID, cross_check
+from gaiko.datafiles.checks import cross_check
 from gaiko.datafiles.reading import (
     LIST_SEPARATOR,
     DataError,
@@ -27,7 +27,7 @@ from gaiko.datafiles.reading import (
 from gaiko.model import Correction, Entity
 from gaiko.registry import RECORD_TYPES, RecordType, by_model
 
-__all__ = ["LIST_SEPARATOR", "SELF_ID", "DataError", "DataErrors", "Dataset", "format_citation_cell", "load",
+__all__ = ["LIST_SEPARATOR", "DataError", "DataErrors", "Dataset", "format_citation_cell", "load",
            "parse_citation_cell"]
 
 M = TypeVar("M", bound=BaseModel)

@@ -22,13 +22,12 @@ from gaiko.model import (
     iter_citations,
 )
 from gaiko.registry import RECORD_TYPES
-from gaiko.vocab import NOT_EVIDENCE, EntityKind, Tier
+from gaiko.vocab import JAPAN_ID, NOT_EVIDENCE, EntityKind, Tier
 
 if TYPE_CHECKING:
     from gaiko.datafiles import Dataset
     from gaiko.datafiles.reading import DataError
 
-SELF_ID = "JPN"  # Japan, the subject of every relation; not an entity of its own
 COVERED_FROM = dt.date(1854, 1, 1)  # statehood is answered for every day since
 Problem = Callable[[Any, str, str], None]
 
@@ -41,7 +40,7 @@ def cross_check(dataset: Dataset, errors: list[DataError]) -> None:
         errors.append(DataError(*dataset.where(record), field, message))
 
     entity_ids = {e.id for e in dataset.of(Entity)}
-    parties = entity_ids | {SELF_ID}
+    parties = entity_ids | {JAPAN_ID}
     for rtype in RECORD_TYPES:
         records = dataset.records[rtype.name]
         if rtype.unique:

@@ -18,7 +18,7 @@ from typing import Any
 
 from gaiko.datafiles import ENTITIES_CSV, LIST_SEPARATOR
 from gaiko.sources import write_rows
-from gaiko.vocab import EntityKind
+from gaiko.vocab import JAPAN_ID, EntityKind
 
 # Entities beyond the 193 UN members: the observers and the states MOFA or the seed name.
 EXTRA_ENTITIES: dict[str, EntityKind] = {
@@ -29,7 +29,6 @@ EXTRA_ENTITIES: dict[str, EntityKind] = {
     "NIU": EntityKind.NON_MEMBER_STATE,
     "TWN": EntityKind.NON_MEMBER_STATE,
 }
-SELF = "JPN"
 
 COLUMNS = [
     "id", "kind", "name_en", "name_ja", "official_name_en", "official_name_ja",
@@ -136,7 +135,7 @@ def build_rows(upstream: Path) -> list[dict[str, str]]:
     rows = []
     for _, rec in table.sort_values("ISO3").iterrows():
         code = rec["ISO3"]
-        if code == SELF or not (code in un or code in EXTRA_ENTITIES):
+        if code == JAPAN_ID or not (code in un or code in EXTRA_ENTITIES):
             continue
         kind = EntityKind.UN_MEMBER if code in un else EXTRA_ENTITIES[code]
         citations = [f"country-converter:ISO3={code}"]

@@ -10,8 +10,9 @@ import csv
 import logging
 from pathlib import Path
 
-from gaiko.datafiles import ENTITIES_CSV, LIST_SEPARATOR, SELF_ID
+from gaiko.datafiles import ENTITIES_CSV, LIST_SEPARATOR
 from gaiko.sources import write_rows
+from gaiko.vocab import JAPAN_ID
 
 MISSIONS_CSV = "missions.csv"
 SNAPSHOT = "2022-11-16"
@@ -19,7 +20,7 @@ COLUMNS = ["id", "operator", "host", "type", "city", "lat", "lon", "website", "i
 
 
 def _entity_names(data_dir: Path) -> dict[str, str]:
-    names = {"Japan": SELF_ID}
+    names = {"Japan": JAPAN_ID}
     with (data_dir / ENTITIES_CSV).open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             for name in [row["name_en"], row["official_name_en"], *row["aliases_en"].split(LIST_SEPARATOR)]:
@@ -41,7 +42,7 @@ def import_missions(upstream: Path, data_dir: Path) -> tuple[int, list[str]]:
         if label in names:
             return names[label]
         code = converter.convert(label, to="ISO3", not_found=None)
-        return code if isinstance(code, str) and (code in known or code == SELF_ID) else None
+        return code if isinstance(code, str) and (code in known or code == JAPAN_ID) else None
 
     rows: list[dict[str, str]] = []
     unmatched: set[str] = set()

@@ -16,6 +16,7 @@ from pathlib import Path
 from gaiko.datafiles import ENTITIES_CSV
 from gaiko.sources import write_rows
 from gaiko.sources.cowcodes import CowCodes
+from gaiko.vocab import JAPAN_ID
 
 CLDR_CSV = "names/cldr.csv"
 DATASETS_CSV = "names/datasets.csv"
@@ -25,6 +26,17 @@ COLUMNS = ["entity", "name", "lang", "style", "used_from", "used_until", "citati
 def _entities(data_dir: Path) -> list[dict[str, str]]:
     with (data_dir / ENTITIES_CSV).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def _named(data_dir: Path) -> list[dict[str, str]]:
+    """The entities, and Japan: its names are known so that `gaiko country Japan` can say that Japan
+    is the subject of every relation rather than suggest a country with a similar name."""
+    import pycountry
+
+    japan = pycountry.countries.get(alpha_3=JAPAN_ID)
+    assert japan is not None, "pycountry has no JPN"
+    return [*_entities(data_dir), {"id": JAPAN_ID, "iso2": japan.alpha_2, "iso3": japan.alpha_3,
+                                   "name_en": japan.name}]
 
 
 def cldr_names(data_dir: Path) -> list[dict[str, str]]:
@@ -38,7 +50,7 @@ def cldr_names(data_dir: Path) -> list[dict[str, str]]:
     languages = sorted((i for i in localedata.locale_identifiers() if "_" not in i or i in ("zh_Hant", "sr_Latn")),
                        key=lambda i: (i not in ("en", "ja"), i))
     rows, seen = [], set()
-    for entity in _entities(data_dir):
+    for entity in _named(data_dir):
         code = entity["iso2"]
         if not code:
             continue
@@ -66,13 +78,13 @@ def dataset_names(upstream: Path, data_dir: Path) -> list[dict[str, str]]:
             seen.add((entity, name, style))
             rows.append({"entity": entity, "name": name, "lang": "en", "style": style, "citations": citation})
 
-    by_iso3 = {e["iso3"]: e["id"] for e in _entities(data_dir) if e["iso3"]}
+    by_iso3 = {e["iso3"]: e["id"] for e in _named(data_dir) if e["iso3"]}
     for country in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
             value = getattr(country, attribute, None)
             if value:
                 add(by_iso3.get(country.alpha_3), value, "iso", f"pycountry:alpha_3={country.alpha_3} {attribute}")
-    by_name = {e["name_en"]: e["id"] for e in _entities(data_dir)}
+    by_name = {e["name_en"]: e["id"] for e in _named(data_dir)}
     un = json.loads((upstream / "un-member-states" / "un_members.json").read_text(encoding="utf-8"))
     for member in un["countries"]:
         entity = by_iso3.get(member.get("iso3", "")) or by_name.get(member["country"])

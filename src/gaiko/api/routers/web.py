@@ -14,11 +14,11 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import APIRouter, Request
-from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from gaiko.api.deps import KB
 from gaiko.api.problems import Problem
-from gaiko.names import UnknownEntity
+from gaiko.names import IsJapan, UnknownEntity
 
 router = APIRouter(include_in_schema=False)
 
@@ -101,10 +101,13 @@ async def api_docs() -> HTMLResponse:
 
 
 @router.get("/country/{query}", response_class=HTMLResponse)
-async def country_page(kb: KB, query: str) -> HTMLResponse:
-    """The shell; a 404 status when no entity matches (the page itself shows suggestions)."""
+async def country_page(kb: KB, query: str) -> Response:
+    """The shell; Japan's own page for Japan's names; a 404 status when no entity matches (the page
+    itself shows suggestions)."""
     try:
         kb.entity_id(query)
+    except IsJapan:
+        return RedirectResponse("/japan", status_code=308)
     except UnknownEntity:
         return shell(404)
     return shell()
