@@ -132,8 +132,27 @@ def test_cow_sees_envoys_while_the_events_say_relations_were_severed(world: Know
 
 
 def test_representation_after_a_severance_up_to_cows_last_snapshot() -> None:
-    # A severance with no resumption: COW still sees envoys in the later snapshot years, 2005 the
-    # last. Each year is compared with the status on 1 July: the severance of 2 July 1990 is after.
+    # A severance with no resumption: COW still sees envoys in the one later snapshot year, 2005
+    # the last. Each year is compared with the status on 1 July: the severance of 2 July 2000 is after.
+    extra = """\
+- {id: kor-severance-2000, partner: KOR, type: severance, date: "2000-07-02",
+   citations: [{url: "https://example.org/c", quote: test fixture}]}
+"""
+    with closing(KnowledgeBase(database("kor-severance-2000", extra={"relations/extra.yaml": extra}))) as kb:
+        report = audit(kb, DAY)
+        assert kb.status("KOR", dt.date(2005, 7, 1))["status"] == "severed"  # one snapshot is not enough
+    findings = found(report, "representation_while_severed")
+    assert sorted(findings) == ["KOR"]
+    assert findings["KOR"]["years"] == [2005]
+    assert findings["KOR"]["detail"] == (
+        "COW records representation in 2005, when the events give severed: a severance "
+        "without a recorded resumption, or an end of relations recorded too early?")
+    assert found(report, "undated_resumption") == {}
+
+
+def test_envoys_in_snapshots_after_a_break_resume_relations_on_an_undated_day() -> None:
+    # A severance (2 July 1990), then a suspension (1997): COW sees envoys in 1995, 2000 and 2005.
+    # Two snapshots in a row outweigh a break: relations were resumed by the first, undated.
     extra = """\
 - {id: kor-severance-1990, partner: KOR, type: severance, date: "1990-07-02",
    citations: [{url: "https://example.org/c", quote: test fixture}]}
@@ -142,12 +161,16 @@ def test_representation_after_a_severance_up_to_cows_last_snapshot() -> None:
 """
     with closing(KnowledgeBase(database("kor-severance-1990", extra={"relations/extra.yaml": extra}))) as kb:
         report = audit(kb, DAY)
-    findings = found(report, "representation_while_severed")
-    assert sorted(findings) == ["KOR"]
-    assert findings["KOR"]["years"] == [1995, 2000, 2005]
-    assert findings["KOR"]["detail"] == (
-        "COW records representation in 1995, 2000, 2005, when the events give severed, suspended: a severance "
-        "without a recorded resumption, or an end of relations recorded too early?")
+        assert kb.status("KOR", dt.date(1994, 12, 31))["status"] == "severed"
+        resumed = kb.status("KOR", dt.date(1995, 1, 1))
+        assert (resumed["status"], resumed["basis"], resumed["since"]) == ("diplomatic", "evidence", None)
+        assert resumed["note"] == ("severed since 1990-07-02 (kor-severance-1990); resumed by 1995 on a day no source "
+                                   "here dates: COW's Diplomatic Exchange records representation in 1995, 2000, 2005.")
+        assert kb.status("KOR", dt.date(1998, 1, 1))["status"] == "suspended"
+        assert kb.status("KOR", dt.date(2000, 1, 1))["basis_id"] == "cow-diplomatic-exchange-2000"
+    assert found(report, "representation_while_severed") == {}
+    gaps = found(report, "undated_resumption")
+    assert sorted(gaps) == ["KOR"] and gaps["KOR"]["years"] == [1995, 2000, 2005]
 
 
 def test_unofficial_relations_without_a_dated_start_are_no_gap() -> None:
@@ -309,7 +332,7 @@ def test_summary_of_dating_and_sourcing(world: KnowledgeBase) -> None:
                                             "unclassified": url_citations}
     assert summary["findings"] == {
         "no_dated_establishment": 5, "representation_before_establishment": 1, "relations_without_representation": 1,
-        "representation_while_severed": 1, "before_state_system_entry": 2, "late_after_un_admission": 1,
+        "representation_while_severed": 1, "undated_resumption": 0, "before_state_system_entry": 2, "late_after_un_admission": 1,
         "conflicting_claims": 8, "historical_state_without_end": 2, "no_statehood": 0, "weak_support": 45,
         "relations_while_held": 2}
 

@@ -6,8 +6,8 @@ import pytest
 
 from gaiko import datafiles
 from gaiko.kb import KnowledgeBase
-from gaiko.names import IsJapan, UnknownEntity
 from gaiko.model import RelationEvent, Source
+from gaiko.names import IsJapan, UnknownEntity
 
 PROJECT_DATA = Path(__file__).parent.parent / "data"
 

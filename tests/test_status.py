@@ -485,3 +485,20 @@ def test_history_of_a_relation() -> None:
 def test_history_of_cow_evidence_alone() -> None:
     assert [(start.isoformat(), at.status) for start, at in history([], (), [Exchange(1960, True)])] == [
         ("0001-01-01", S.UNKNOWN), ("1960-01-01", S.DIPLOMATIC), ("1961-01-01", S.UNKNOWN)]
+
+
+def test_envoys_after_a_break_yield_to_a_dated_restoring_event_in_the_same_year() -> None:
+    # Afghanistan: relations suspended in 1945, the legation upgraded in December 1955; COW sees
+    # envoys from 1955. The dated event decides: suspended until it, not resumed from 1 January.
+    events = [event("establishment", "1930-11-19", 0), event("suspension", "1945-10-25", 1),
+              event("upgrade", "1955-12", 2)]
+    exchanges = [Exchange(1950, False), Exchange(1955, True), Exchange(1960, True)]
+    assert status_on(day("1955-06-01"), events, (), exchanges).status is S.SUSPENDED
+    assert status_on(day("1956-01-01"), events, (), exchanges).basis == "event"
+    # Without the upgrade, the two snapshots in a row resume relations from 1 January 1955, undated.
+    resumed = status_on(day("1955-06-01"), events[:2], (), exchanges)
+    assert (resumed.status, resumed.basis, resumed.since) == (S.DIPLOMATIC, "evidence", None)
+    assert status_on(day("1954-12-31"), events[:2], (), exchanges).status is S.SUSPENDED
+    # A general statement that restores relations in that year decides too.
+    restoring = [statement("diplomatic", "1955-03", "s-1955")]
+    assert status_on(day("1955-02-01"), events[:2], restoring, exchanges).status is S.SUSPENDED

@@ -25,6 +25,7 @@ FINDING_KINDS = {
     "representation_before_establishment": "disagreement",
     "relations_without_representation": "disagreement",
     "representation_while_severed": "disagreement",
+    "undated_resumption": "gap",
     "before_state_system_entry": "disagreement",
     "late_after_un_admission": "note",
     "conflicting_claims": "disagreement",
@@ -146,8 +147,17 @@ def _against_cow(kb: KnowledgeBase, entity: Record, start: Record, start_date: P
             "representation_before_establishment", entity,
             f"COW records representation in {', '.join(map(str, early))}, before relations start "
             f"{start['date']} ({start['id']})", event=start["id"], years=early))
-    statuses = {r["year"]: kb.status(entity["id"], dt.date(r["year"], 7, 1))["status"]
-                for r in rows if r["year"] <= COW_LAST_SNAPSHOT}
+    answers = {r["year"]: kb.status(entity["id"], dt.date(r["year"], 7, 1))
+               for r in rows if r["year"] <= COW_LAST_SNAPSHOT}
+    statuses = {year: answer["status"] for year, answer in answers.items()}
+    # After the start, a status resting on COW alone is a break that COW's envoys outweigh
+    # (gaiko.status._resumed_by_evidence): the dated resumption is missing.
+    resumed = [year for year, answer in answers.items()
+               if year > start_date.latest.year and answer["basis"] == "evidence"]
+    if resumed:
+        found.append(_finding(
+            "undated_resumption", entity,
+            f"no dated resumption after the break: {answers[resumed[0]]['note']}", years=resumed))
     # After the start, COW sees envoys in years the events say there were no relations.
     gap = [r["year"] for r in rows if r["exchange"] and r["year"] > start_date.latest.year
            and statuses.get(r["year"]) in NO_ENVOYS_EXPECTED]

@@ -183,7 +183,47 @@ def status_on(
             return StatusAt(Status.UNKNOWN, "event", record.id, None, note)
     if result.status is Status.UNKNOWN:
         return _from_evidence(exchanges, day) or result
+    if result.status in _BREAKS and result.since:
+        return _resumed_by_evidence(exchanges, day, result, [(d, r) for d, _, r in timeline]) or result
     return result
+
+
+# A break that missions exchanged afterwards prove over (as a legation reopened after a war does).
+_BREAKS = {Status.SEVERED, Status.SUSPENDED}
+# How many COW snapshots in a row (five years apart) must show envoys before they outweigh a break.
+RESUMPTION_RUN = 2
+
+
+def _resumed_by_evidence(exchanges: Iterable[Exchange], day: dt.date, broken: StatusAt,
+                         items: Sequence[Dated]) -> StatusAt | None:
+    """Diplomatic, from the first of RESUMPTION_RUN or more COW snapshots in a row that show
+    representation after the year of the break, when no dated event or statement restores
+    relations by the end of that first year: they were resumed by then, on a day nothing here
+    dates (so no `since`; the audit lists it as undated_resumption). One snapshot alone does not
+    outweigh a dated break (the audit's representation_while_severed)."""
+    assert broken.since is not None
+    broke = PartialDate.parse(broken.since)
+    run: list[int] = []
+    for snapshot in sorted((e for e in exchanges if e.year > broke.latest.year), key=lambda e: e.year):
+        if not snapshot.exchange:
+            if len(run) >= RESUMPTION_RUN:
+                break
+            run = []
+            continue
+        run.append(snapshot.year)
+    if len(run) < RESUMPTION_RUN or run[0] > day.year:
+        return None
+    by = dt.date(run[0], 12, 31)
+    for date, record in items:
+        if not broke.latest < date.earliest <= by:
+            continue
+        restores = (record.status not in _BREAKS if isinstance(record, StatusStatement)
+                    else event_effect(record, broken.status) not in (None, *_BREAKS))
+        if restores:
+            return None
+    note = (f"{broken.status.value} since {broken.since} ({broken.basis_id}); resumed by {run[0]} on a day no "
+            f"source here dates: COW's Diplomatic Exchange records representation in {', '.join(map(str, run))}.")
+    return StatusAt(Status.DIPLOMATIC, "evidence", f"cow-diplomatic-exchange-{run[0]}", None, note)
 
 
 def change_points(events: Sequence[RelationEvent], statements: Sequence[StatusStatement] = (),
