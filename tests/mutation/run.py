@@ -149,13 +149,18 @@ def own_tests(module: str, revision: str | None) -> dict[str, str] | None:
     return found or None
 
 
-def prepare(module: str, tests: dict[str, str]) -> Path:
-    """A fresh copy of src/, tests/ and pyproject.toml with this module's mutmut configuration."""
+def prepare(module: str, tests: dict[str, str], code_from: str | None = None) -> Path:
+    """A fresh copy of src/ (from the work tree, or a git revision), tests/ and pyproject.toml with
+    this module's mutmut configuration."""
     workdir = WORK / module
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
-    shutil.copytree(ROOT / "src", workdir / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    if code_from is None:
+        shutil.copytree(ROOT / "src", workdir / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    else:
+        archive = subprocess.run(["git", "archive", code_from, "src"], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(workdir)], input=archive.stdout, check=True)
     shutil.copytree(ROOT / "tests", workdir / "tests",
                     ignore=shutil.ignore_patterns("__pycache__", "screenshots", ".schemathesis.db"))
     for path, text in tests.items():
@@ -224,7 +229,8 @@ def untested(module: str) -> Score:
 
     path = ROOT / "src" / "gaiko" / f"{module}.py"
     count = len(mutate_file_contents(str(path), path.read_text(encoding="utf-8")).mutant_names)
-    return Score(module, mutants=count, survived=count)
+    listed = sum(1 for eq in read_equivalents() if eq.module == module)
+    return Score(module, mutants=count, survived=count - listed, equivalent=listed)
 
 
 def score(module: str, mutants: list[Mutant], equivalents: list[Equivalent]) -> tuple[Score, list[str]]:
@@ -291,6 +297,8 @@ def main() -> int:
                         help="print every surviving mutant as a block for equivalent.txt (to fill in or kill)")
     parser.add_argument("--tests-from", metavar="REV", help="the modules' own test files as of a git revision "
                         "(the score before new tests); prints only")
+    parser.add_argument("--code-from", metavar="REV", help="mutate src/ as of a git revision (e.g. HEAD) instead "
+                        "of the work tree, which others may be editing")
     parser.add_argument("--children", type=int, default=os.cpu_count() or 2, help="parallel mutant runs")
     args = parser.parse_args()
     modules = args.modules or list(MODULES)
@@ -309,7 +317,7 @@ def main() -> int:
         print(f"mutmut: {module}.py against {', '.join(MODULES[module])} …", flush=True)
         tests = own_tests(module, args.tests_from)
         if tests:
-            workdir = prepare(module, tests)
+            workdir = prepare(module, tests, args.code_from)
             run_mutmut(module, workdir, args.children)
             result, found = score(module, collect(module, workdir), equivalents)
         else:  # no tests of its own: every mutant survives
