@@ -260,6 +260,11 @@ def score(module: str, mutants: list[Mutant], equivalents: list[Equivalent]) -> 
     return result, problems
 
 
+def revision(rev: str) -> str:
+    return subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
 def table(scores: list[Score]) -> str:
     rows = ["| module | mutants | killed | survived | equivalent | score |", "|---|---:|---:|---:|---:|---:|"]
     for s in scores:
@@ -272,13 +277,14 @@ def table(scores: list[Score]) -> str:
     return "\n".join(rows)
 
 
-def write_report(scores: list[Score], seconds: float) -> None:
+def write_report(scores: list[Score], seconds: float, code_from: str | None) -> None:
     import platform
 
     import mutmut
 
     block = (f"{MARK_START}\n"
-             f"Last `make mutation`: {time.strftime('%Y-%m-%d')}, mutmut {mutmut.__version__}, "
+             f"Last run: {time.strftime('%Y-%m-%d')}, code of "
+             f"{'the work tree' if code_from is None else 'commit ' + revision(code_from)}, mutmut {mutmut.__version__}, "
              f"Python {platform.python_version()}, {os.cpu_count()} cores, {seconds / 60:.1f} min.\n\n"
              f"{table(scores)}\n{MARK_END}")
     text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Testing\n\n## Mutation score\n\n"
@@ -341,7 +347,7 @@ def main() -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if not args.modules and not args.tests_from:
-        write_report(scores, seconds)
+        write_report(scores, seconds, args.code_from)
         print(f"written to {REPORT.relative_to(ROOT)}")
     low = [s.module for s in scores if s.score < GOAL]
     if low:
