@@ -38,11 +38,11 @@ build: $(DB)
 run: $(DB) node_modules/.package-lock.json
 	$(BIN)/gaiko serve --db $(DB) --host 127.0.0.1 --port 8000
 
-lint: $(BIN)/gaiko
+lint: $(BIN)/gaiko node_modules/.package-lock.json
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	npx eslint src/gaiko/web
+	node_modules/.bin/eslint src/gaiko/web
 
 test: lint dist system-deps
 	$(BIN)/gaiko data check --data data
