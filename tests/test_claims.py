@@ -1,78 +1,14 @@
 """The seed article's lead, recomputed from the data: each claim by its outcome."""
 
-import atexit
 import datetime as dt
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator
 from contextlib import closing
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-from gaiko import datafiles
+from conftest import database
 from gaiko.claims import SEED_QUOTE, check_claims
 from gaiko.kb import KnowledgeBase
-from gaiko.store.build import build
 
-FIXTURE = Path(__file__).parent / "data"
-_BUILT: dict[str, Path] = {}  # once per process: a mutation run forks one test session per mutant
 DAY = dt.date(2026, 1, 1)
-
-
-def scenario_data(target: Path) -> Path:
-    """tests/data with tests/data/scenarios laid over it (see its README)."""
-    shutil.copytree(FIXTURE, target, ignore=shutil.ignore_patterns("scenarios"))
-    for path in sorted((FIXTURE / "scenarios").rglob("*.*")):
-        rel = path.relative_to(FIXTURE / "scenarios")
-        if path.suffix not in (".yaml", ".csv"):
-            continue
-        if path.stem.endswith("_extra"):
-            with (target / rel.with_name(path.name.replace("_extra", ""))).open("a", encoding="utf-8") as out:
-                out.write(path.read_text(encoding="utf-8"))
-        else:
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, target / rel)
-    return target
-
-
-def database(name: str, scenario: bool = False, extra: dict[str, str] | None = None) -> Path:
-    """tests/data (with tests/data/scenarios laid over it, and `extra` files written into it),
-    built once per process under `name`: a mutation run forks one test session per mutant."""
-    if name not in _BUILT:
-        root = Path(tempfile.mkdtemp(prefix="gaiko-test-"))
-        owner = os.getpid()
-        atexit.register(lambda: os.getpid() == owner and shutil.rmtree(root, ignore_errors=True))
-        if scenario:
-            data = scenario_data(root / "data")
-        else:
-            data = Path(shutil.copytree(FIXTURE, root / "data", ignore=shutil.ignore_patterns("scenarios")))
-        for rel, text in (extra or {}).items():
-            (data / rel).parent.mkdir(parents=True, exist_ok=True)
-            (data / rel).write_text(text, encoding="utf-8")
-        build(datafiles.load(data), root / "db")
-        _BUILT[name] = root / "db"
-    return _BUILT[name]
-
-
-def opened(path: Path) -> Iterator[KnowledgeBase]:
-    knowledge = KnowledgeBase(path)
-    yield knowledge
-    knowledge.close()
-
-
-@pytest.fixture
-def kb() -> Iterator[KnowledgeBase]:
-    """The fixture's knowledge base (built once per process, unlike conftest's per session)."""
-    yield from opened(database("fixture"))
-
-
-@pytest.fixture
-def world() -> Iterator[KnowledgeBase]:
-    """The fixture with statehood, successions and more entities (tests/data/scenarios)."""
-    yield from opened(database("scenario", scenario=True))
 
 
 def by_id(results: list[Any]) -> dict[str, Any]:

@@ -1,38 +1,13 @@
 """Which entity a name, code or number means, and the suggestions for a miss."""
 
-import atexit
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from gaiko import datafiles
+from conftest import database
 from gaiko.names import UnknownEntity, brief, find, suggest
-from gaiko.store.build import build
 from gaiko.store.read import Store
-
-FIXTURE = Path(__file__).parent / "data"
-_BUILT: dict[str, Path] = {}  # once per process: a mutation run forks one test session per mutant
-
-
-def scenario_data(target: Path) -> Path:
-    """tests/data with tests/data/scenarios laid over it (see its README)."""
-    shutil.copytree(FIXTURE, target, ignore=shutil.ignore_patterns("scenarios"))
-    for path in sorted((FIXTURE / "scenarios").rglob("*.*")):
-        rel = path.relative_to(FIXTURE / "scenarios")
-        if path.suffix not in (".yaml", ".csv"):
-            continue
-        if path.stem.endswith("_extra"):
-            with (target / rel.with_name(path.name.replace("_extra", ""))).open("a", encoding="utf-8") as out:
-                out.write(path.read_text(encoding="utf-8"))
-        else:
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, target / rel)
-    return target
-
 
 YEMENS = """\
 - {id: YAR, kind: historical_state, name_en: Yemen Arab Republic, cow_code: 678,
@@ -53,18 +28,10 @@ YEMEN_SPELLS = """\
 
 
 def scenario_db() -> Path:
-    if "db" not in _BUILT:
-        root = Path(tempfile.mkdtemp(prefix="gaiko-scenario-"))
-        owner = os.getpid()
-        atexit.register(lambda: os.getpid() == owner and shutil.rmtree(root, ignore_errors=True))
-        data = scenario_data(root / "data")
-        # North Yemen and Yemen share COW code 678, and the historical state's id sorts first;
-        # the two Congos share a name once brackets are dropped.
-        (data / "historical" / "names.yaml").write_text(YEMENS, encoding="utf-8")
-        (data / "statehood" / "names.yaml").write_text(YEMEN_SPELLS, encoding="utf-8")
-        build(datafiles.load(data), root / "scenario.db")
-        _BUILT["db"] = root / "scenario.db"
-    return _BUILT["db"]
+    # North Yemen and Yemen share COW code 678, and the historical state's id sorts first;
+    # the two Congos share a name once brackets are dropped.
+    return database("names", scenario=True,
+                    extra={"historical/names.yaml": YEMENS, "statehood/names.yaml": YEMEN_SPELLS})
 
 
 @pytest.fixture
