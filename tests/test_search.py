@@ -22,7 +22,9 @@ def test_a_name_finds_records_written_in_the_other_language(project_kb: Knowledg
 
 
 @pytest.mark.parametrize(("one", "other"), [("拉致", "abduction"), ("政府開発援助", "ODA"),
-                                            ("ODA", "official development assistance")])
+                                            ("ODA", "official development assistance"), ("安保理", "国連安全保障理事会"),
+                                            ("日韓基本条約", "日本国と大韓民国との間の基本関係に関する条約"),
+                                            ("日米安全保障条約", "Treaty of Mutual Cooperation and Security")])
 def test_synonyms_find_each_other(project_kb: KnowledgeBase, one: str, other: str) -> None:
     found = {h["id"] for h in project_kb.search(one, limit=500)["hits"]}
     assert found and found == {h["id"] for h in project_kb.search(other, limit=500)["hits"]}
