@@ -100,40 +100,53 @@ class Store:
 
     def standings_on(self, day: str, sovereign_only: bool = True, status: str | None = None,
                      region: str | None = None, limit: int | None = None, offset: int = 0) -> tuple[int, list[Record]]:
-        """(total, one page of) every entity's standing on `day`, with its names, by English name."""
+        """(total, one page of) every entity's standing on `day`, with its names, by English name.
+
+        The page walks the entities in name order and looks up each one's interval on `day`, so
+        it stops after `offset + limit` matches; the total counts the R-tree's intervals of the day."""
         ordinal = dt.date.fromisoformat(day).toordinal()
-        where = ["s.rowid IN (SELECT id FROM standings_span WHERE first_day <= ? AND last_day >= ?)"]
-        params: list[Any] = [ordinal, ordinal]
+        filters: list[str] = []
+        params: list[Any] = []
         if sovereign_only:  # the states of the day: sovereign, or occupied but going on
-            where.append("s.condition IN ('sovereign', 'occupied')")
+            filters.append("s.condition IN ('sovereign', 'occupied')")
         if status:
-            where.append("s.status = ?")
+            filters.append("s.status = ?")
             params.append(status)
         if region:
-            where.append("(lower(e.un_region) = lower(?) OR lower(e.un_subregion) = lower(?))")
+            filters.append("s.entity IN (SELECT key FROM entities WHERE lower(un_region) = lower(?) "
+                           "OR lower(un_subregion) = lower(?))")
             params += [region, region]
-        body = f"FROM entities e JOIN standings s ON s.entity = e.key WHERE {' AND '.join(where)}"
-        total = int(self.conn.execute(f"SELECT count(*) {body}", params).fetchone()[0])
+        span = "(SELECT id FROM standings_span WHERE first_day <= ? AND last_day >= ?)"
+        if filters:
+            counted = self.conn.execute(f"SELECT count(*) FROM standings s WHERE s.rowid IN {span} AND "
+                                        f"{' AND '.join(filters)}", [ordinal, ordinal, *params])
+        else:
+            counted = self.conn.execute("SELECT count(*) FROM standings_span WHERE first_day <= ? AND last_day >= ?",
+                                        [ordinal, ordinal])
+        total = int(counted.fetchone()[0])
         sql = (f"SELECT e.key, e.name_en, e.name_ja, e.kind, e.un_region, e.un_subregion, "
-               f"{', '.join('s.' + c for c in _STANDING_COLUMNS)} {body} ORDER BY e.name_en, e.key")
+               f"{', '.join('s.' + c for c in _STANDING_COLUMNS)} FROM entities e JOIN standings s ON s.rowid = "
+               "(SELECT rowid FROM standings WHERE entity = e.key AND start <= ? ORDER BY start DESC LIMIT 1) "
+               f"""WHERE (s."end" IS NULL OR s."end" > ?) {''.join(' AND ' + f for f in filters)} """
+               "ORDER BY e.name_en, e.key")
+        page_params: list[Any] = [day, day, *params]
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
+            page_params += [limit, offset]
         rows = []
-        for row in self.conn.execute(sql, params):
+        for row in self.conn.execute(sql, page_params):
             entity = dict(zip(("id", "name_en", "name_ja", "kind", "un_region", "un_subregion"), row[:6], strict=True))
             rows.append({**entity, **_standing(row[6:])})
         return total, rows
 
     def standings_of(self, entity_ids: Sequence[str], day: str) -> dict[str, Record]:
-        """Where each of several entities stood on `day`, in one query."""
+        """Where each of several entities stood on `day`, in one query (an index lookup each)."""
         if not entity_ids:
             return {}
-        ordinal = dt.date.fromisoformat(day).toordinal()
-        marks = ", ".join("?" * len(entity_ids))
         rows = self.conn.execute(
-            f"SELECT {_STANDING} FROM standings WHERE entity IN ({marks}) AND rowid IN "
-            "(SELECT id FROM standings_span WHERE first_day <= ? AND last_day >= ?)", [*entity_ids, ordinal, ordinal])
+            f"SELECT {_STANDING} FROM standings WHERE rowid IN (SELECT (SELECT rowid FROM standings "
+            "WHERE entity = ids.value AND start <= ? ORDER BY start DESC LIMIT 1) FROM json_each(?) AS ids) "
+            'AND ("end" IS NULL OR "end" > ?)', [day, json.dumps(list(entity_ids)), day])
         return {r["entity"]: r for r in map(_standing, rows)}
 
     def briefs(self, entity_ids: Sequence[str]) -> dict[str, Record]:
@@ -217,7 +230,8 @@ _STANDING_KEYS = tuple(c.strip('"') for c in _STANDING_COLUMNS)
 
 def _standing(row: Sequence[Any]) -> Record:
     record = dict(zip(_STANDING_KEYS, row, strict=True))
-    record["holders"] = json.loads(record["holders"])
+    holders = record["holders"]
+    record["holders"] = [] if holders == "[]" else json.loads(holders)  # most intervals have no holder
     record["never"], record["contested"] = bool(record["never"]), bool(record["contested"])
     return record
 

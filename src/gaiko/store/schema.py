@@ -58,6 +58,10 @@ def record_table(rtype: RecordType) -> str:
     return ";\n".join(statements) + ";\n"
 
 
+# Lists of entities by name walk this index and stop at the page's end (see Store.standings_on).
+ORDER_INDEXES = "CREATE INDEX entities_name_order ON entities(name_en, key);\n"
+
+
 def ddl() -> str:
     """The whole schema."""
-    return DERIVED + "".join(record_table(t) for t in RECORD_TYPES)
+    return DERIVED + "".join(record_table(t) for t in RECORD_TYPES) + ORDER_INDEXES
