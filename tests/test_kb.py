@@ -235,6 +235,24 @@ def test_relations_page_by_page(world: KnowledgeBase) -> None:
     assert [r["id"] for r in world.relations_page(dt.date(1930, 1, 1), limit=2)[1]] == ["AUT", "CHN"]
 
 
+@pytest.mark.parametrize(("region", "kind"), [(None, None), ("Asia", None), ("eastern asia", None),
+                                               (None, "historical_state"), ("Europe", "historical_state")])
+def test_entities_page_by_page(world: KnowledgeBase, region: str | None, kind: str | None) -> None:
+    every = world.entities(region, kind)
+    assert every, "each case selects some entities"
+    for limit, offset in ((2, 0), (2, 1), (500, 0), (3, len(every) - 1)):
+        total, page = world.entities_page(region, kind, limit, offset)
+        assert total == len(every)
+        assert page == every[offset:offset + limit]
+
+
+def test_entities_page_rejects_what_entities_rejects(world: KnowledgeBase) -> None:
+    with pytest.raises(InvalidQuery, match="unknown region"):
+        world.entities_page(region="Atlantis")
+    with pytest.raises(InvalidQuery, match="kind"):
+        world.entities_page(kind="planet")
+
+
 def test_relations_default_to_today(kb: KnowledgeBase) -> None:
     assert {r["as_of"] for r in kb.relations()} == {dt.date.today().isoformat()}
     assert kb.relations_page()[0] == 11

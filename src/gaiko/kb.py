@@ -133,6 +133,22 @@ class KnowledgeBase:
                                                   (e.get("un_subregion") or "").lower())]
         return [self.expand_citations(with_precision(e, "un_admission")) for e in rows]
 
+    def entities_page(self, region: str | None = None, kind: str | None = None, limit: int | None = None,
+                      offset: int = 0) -> tuple[int, list[Record]]:
+        """(total, one page of) `entities`: only the page is read and expanded."""
+        check_choice("kind", kind, EntityKind)
+        filters: list[Filter] = [("kind", "=", kind)] if kind else []
+        if region:
+            self._check_region(region)
+            regions, subregions = ({r.lower() for r in names if r} for names in zip(*self.regions(), strict=True))
+            if region.lower() in regions and region.lower() in subregions:  # never so in the UN's scheme
+                rows = self.entities(region, kind)
+                return len(rows), rows[offset:None if limit is None else offset + limit]
+            filters.append(("un_region" if region.lower() in regions else "un_subregion", "nocase", region))
+        rows = self.store.select("entity", filters, limit=limit, offset=offset)
+        total = len(rows) + offset if limit is None else self.store.total("entity", filters)
+        return total, [self.expand_citations(with_precision(e, "un_admission")) for e in rows]
+
     def regions(self) -> list[tuple[str, str]]:
         return self.store.regions()
 
@@ -218,10 +234,8 @@ class KnowledgeBase:
     def status_history(self) -> StatusHistory:
         """Every entity's intervals: [start, end, status, since, condition, first holder]."""
         entities: dict[str, list[list[Any]]] = {}
-        for row in self.store.standings():
-            entities.setdefault(row["entity"], []).append(
-                [row["start"], row["end"], row["status"], row["since"], row["condition"],
-                 row["holders"][0] if row["holders"] else None])
+        for entity, *interval in self.store.standings():
+            entities.setdefault(entity, []).append(interval)
         return {"fields": ["start", "end", "status", "since", "condition", "holder"], "entities": entities}
 
     def events(self, query: str | int, as_of: dt.date | None = None) -> list[Record]:

@@ -112,7 +112,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     ),
     RecordType(
         "entity", "Entity", ("entities.csv", "historical_entities.yaml", "historical/*.yaml"), "entities",
-        required=True, order="name_en",
+        required=True, order="name_en, key",
         description="States and other actors, today's and historical, with their codes and names.",
         columns=(Column("kind", attrgetter("kind")), Column("name_en", attrgetter("name_en")),
                  Column("name_ja", attrgetter("name_ja")),

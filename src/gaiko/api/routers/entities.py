@@ -19,7 +19,8 @@ EntityQuery = Annotated[str, Path(examples=["KOR", "韓国", "732"], max_length=
 async def entities(request: Request, kb: KB, region: Annotated[str | None, Query(examples=["Eastern Asia"])] = None,
                    kind: EntityKind | None = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> JSON:
     """Every state or other actor gaiko knows, optionally by UN region or subregion and kind."""
-    return page(request, kb.entities(region=region, kind=kind.value if kind else None), limit, offset)
+    total, rows = kb.entities_page(region=region, kind=kind.value if kind else None, limit=limit, offset=offset)
+    return page(request, rows, limit, offset, total=total)
 
 
 @router.get("/api/v1/entities/{query}", summary="One entity, with Japan's status and its history",
