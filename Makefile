@@ -77,6 +77,7 @@ import: $(BIN)/gaiko
 COMPILE := $(BIN)/python -m compileall -q src >/dev/null
 
 bench: $(DB)
+	command -v hyperfine >/dev/null || (apt-get update -qq && apt-get install -y -qq hyperfine)
 	$(COMPILE)
 	bash bench/run.sh
 
