@@ -222,14 +222,18 @@ class KnowledgeBase:
         if region is not None:
             self._check_region(region)
         day = as_of or dt.date.today()
-        total, rows = self.store.standings_on(day.isoformat(), not territories, status, region, limit, offset)
-        holders = self._holders({h for row in rows for h in row["holders"]}, day)
-        out: list[RelationRow] = []
-        for row in rows:
-            out.append({"id": row["id"], "name_en": row["name_en"], "name_ja": row["name_ja"], "kind": row["kind"],
-                        "un_region": row["un_region"], "un_subregion": row["un_subregion"], "as_of": day.isoformat(),
-                        **self._status_fields(row["id"], day, row, holders)})
-        return total, out
+        iso = day.isoformat()
+        total, rows = self.store.relations_on(iso, not territories, status, region, limit, offset)
+        known = self._holders({h for row in rows if row["territory"] for h in row["territory"]["holders"]}, day)
+        for row in rows:  # the build prepared each row but for the day and the holders' status on it
+            row["as_of"] = iso
+            if row["territory"]:
+                ids = row["territory"]["holders"]
+                for holder_id in ids:
+                    if holder_id not in known:
+                        known[holder_id] = self._holder(holder_id, day)
+                row["territory"]["holders"] = [known[h] for h in ids]
+        return total, rows  # type: ignore[return-value]
 
     def status_history(self) -> StatusHistory:
         """Every entity's intervals: [start, end, status, since, condition, first holder]."""

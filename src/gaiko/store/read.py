@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from gaiko.registry import BY_NAME
 from gaiko.store.schema import SCHEMA_VERSION
 from gaiko.store.textindex import WEIGHTS, match_query
@@ -98,9 +100,10 @@ class Store:
                                 (entity_id, day, day)).fetchone()
         return _standing(row) if row else None
 
-    def standings_on(self, day: str, sovereign_only: bool = True, status: str | None = None,
+    def relations_on(self, day: str, sovereign_only: bool = True, status: str | None = None,
                      region: str | None = None, limit: int | None = None, offset: int = 0) -> tuple[int, list[Record]]:
-        """(total, one page of) every entity's standing on `day`, with its names, by English name.
+        """(total, one page of) every entity's row of the relations list on `day`, by English name,
+        as prepared by the build (`as_of` unset, holders as ids).
 
         The page walks the entities in name order and looks up each one's interval on `day`, so
         it stops after `offset + limit` matches; the total counts the R-tree's intervals of the day."""
@@ -124,8 +127,7 @@ class Store:
             counted = self.conn.execute("SELECT count(*) FROM standings_span WHERE first_day <= ? AND last_day >= ?",
                                         [ordinal, ordinal])
         total = int(counted.fetchone()[0])
-        sql = (f"SELECT e.key, e.name_en, e.name_ja, e.kind, e.un_region, e.un_subregion, "
-               f"{', '.join('s.' + c for c in _STANDING_COLUMNS)} FROM entities e JOIN standings s ON s.rowid = "
+        sql = ("SELECT s.view FROM entities e JOIN standings s ON s.rowid = "
                "(SELECT rowid FROM standings WHERE entity = e.key AND start <= ? ORDER BY start DESC LIMIT 1) "
                f"""WHERE (s."end" IS NULL OR s."end" > ?) {''.join(' AND ' + f for f in filters)} """
                "ORDER BY e.name_en, e.key")
@@ -133,11 +135,7 @@ class Store:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             page_params += [limit, offset]
-        rows = []
-        for row in self.conn.execute(sql, page_params):
-            entity = dict(zip(("id", "name_en", "name_ja", "kind", "un_region", "un_subregion"), row[:6], strict=True))
-            rows.append({**entity, **_standing(row[6:])})
-        return total, rows
+        return total, [orjson.loads(view) for (view,) in self.conn.execute(sql, page_params)]
 
     def standings_of(self, entity_ids: Sequence[str], day: str) -> dict[str, Record]:
         """Where each of several entities stood on `day`, in one query (an index lookup each)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gaiko.registry import RECORD_TYPES, RecordType
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 DERIVED = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,7 +37,9 @@ CREATE TABLE standings (
   entity TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT,
   status TEXT NOT NULL, basis TEXT, basis_id TEXT, since TEXT, never INTEGER NOT NULL, note TEXT,
   condition TEXT NOT NULL, holders TEXT NOT NULL, spell TEXT, spell_since TEXT, spell_until TEXT,
-  form TEXT, territory_name_en TEXT, territory_name_ja TEXT, contested INTEGER NOT NULL
+  form TEXT, territory_name_en TEXT, territory_name_ja TEXT, contested INTEGER NOT NULL,
+  -- the interval as a row of a relations list (JSON), all but the day and the holders' own status
+  view TEXT NOT NULL
 );
 CREATE INDEX standings_entity ON standings(entity, start);
 -- The same intervals as day numbers in an R-tree: "which intervals contain day D" without a scan.
@@ -58,7 +60,7 @@ def record_table(rtype: RecordType) -> str:
     return ";\n".join(statements) + ";\n"
 
 
-# Lists of entities by name walk this index and stop at the page's end (see Store.standings_on).
+# Lists of entities by name walk this index and stop at the page's end (see Store.relations_on).
 ORDER_INDEXES = "CREATE INDEX entities_name_order ON entities(name_en, key);\n"
 
 
