@@ -240,10 +240,10 @@ def test_relations_page_by_page(world: KnowledgeBase) -> None:
 def test_entities_page_by_page(world: KnowledgeBase, region: str | None, kind: str | None) -> None:
     every = world.entities(region, kind)
     assert every, "each case selects some entities"
-    for limit, offset in ((2, 0), (2, 1), (500, 0), (3, len(every) - 1)):
+    for limit, offset in ((2, 0), (2, 1), (500, 0), (3, len(every) - 1), (None, 1)):
         total, page = world.entities_page(region, kind, limit, offset)
         assert total == len(every)
-        assert page == every[offset:offset + limit]
+        assert page == every[offset:None if limit is None else offset + limit]
 
 
 def test_entities_page_rejects_what_entities_rejects(world: KnowledgeBase) -> None:

@@ -32,3 +32,16 @@ def test_reading_a_database_never_loads_pydantic(fixture_db: Path) -> None:
             "m in ('pydantic', 'gaiko.model', 'gaiko.datafiles', 'gaiko.views')))")
     out = subprocess.run([sys.executable, "-c", code, str(fixture_db)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_country_command_loads_no_dataclasses_or_orjson(fixture_db: Path) -> None:
+    """`gaiko country` answers through gaiko.cli.fast; dataclasses (with inspect) and orjson,
+    which loads them, would add a tenth to its start-up."""
+    import subprocess
+    import sys
+
+    code = ("import sys, contextlib, io; from gaiko.cli.fast import run\n"
+            "with contextlib.redirect_stdout(io.StringIO()): run(['country', 'KOR', '--json', '--db', sys.argv[1]])\n"
+            "print(sorted(m for m in ('dataclasses', 'orjson', 'inspect') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(fixture_db)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

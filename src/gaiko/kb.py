@@ -140,10 +140,8 @@ class KnowledgeBase:
         filters: list[Filter] = [("kind", "=", kind)] if kind else []
         if region:
             self._check_region(region)
-            regions, subregions = ({r.lower() for r in names if r} for names in zip(*self.regions(), strict=True))
-            if region.lower() in regions and region.lower() in subregions:  # never so in the UN's scheme
-                rows = self.entities(region, kind)
-                return len(rows), rows[offset:None if limit is None else offset + limit]
+            # A UN region never shares its name with a subregion, so the name says which it is.
+            regions = {r.lower() for r, _ in self.regions() if r}
             filters.append(("un_region" if region.lower() in regions else "un_subregion", "nocase", region))
         rows = self.store.select("entity", filters, limit=limit, offset=offset)
         total = len(rows) + offset if limit is None else self.store.total("entity", filters)

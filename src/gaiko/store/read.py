@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from gaiko.registry import BY_NAME
 from gaiko.store.schema import SCHEMA_VERSION
 from gaiko.store.textindex import WEIGHTS, match_query
@@ -135,6 +133,8 @@ class Store:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             page_params += [limit, offset]
+        import orjson  # here, not at the top: it loads dataclasses, a tenth of `gaiko country`'s start-up
+
         return total, [orjson.loads(view) for (view,) in self.conn.execute(sql, page_params)]
 
     def standings_of(self, entity_ids: Sequence[str], day: str) -> dict[str, Record]:
