@@ -249,8 +249,12 @@ def test_entities_page_by_page(world: KnowledgeBase, region: str | None, kind: s
 def test_entities_page_rejects_what_entities_rejects(world: KnowledgeBase) -> None:
     with pytest.raises(InvalidQuery, match="unknown region"):
         world.entities_page(region="Atlantis")
-    with pytest.raises(InvalidQuery, match="kind"):
+    with pytest.raises(InvalidQuery, match="^unknown kind 'planet'"):
         world.entities_page(kind="planet")
+
+
+def test_entities_page_starts_at_the_first(world: KnowledgeBase) -> None:
+    assert world.entities_page(limit=2) == (len(world.entities()), world.entities()[:2])
 
 
 def test_relations_default_to_today(kb: KnowledgeBase) -> None:
