@@ -142,9 +142,9 @@ class Store:
         if not entity_ids:
             return {}
         rows = self.conn.execute(
-            f"SELECT {_STANDING} FROM standings WHERE rowid IN (SELECT (SELECT rowid FROM standings "
-            "WHERE entity = ids.value AND start <= ? ORDER BY start DESC LIMIT 1) FROM json_each(?) AS ids) "
-            'AND ("end" IS NULL OR "end" > ?)', [day, json.dumps(list(entity_ids)), day])
+            f"SELECT {', '.join('s.' + c for c in _STANDING_COLUMNS)} FROM json_each(?) AS ids JOIN standings s "
+            "ON s.rowid = (SELECT rowid FROM standings WHERE entity = ids.value AND start <= ? ORDER BY start DESC "
+            'LIMIT 1) WHERE (s."end" IS NULL OR s."end" > ?)', [json.dumps(list(entity_ids)), day, day])
         return {r["entity"]: r for r in map(_standing, rows)}
 
     def briefs(self, entity_ids: Sequence[str]) -> dict[str, Record]:
