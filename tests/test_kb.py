@@ -663,3 +663,10 @@ def test_export_as_of_leaves_out_later_events(kb: KnowledgeBase) -> None:
                                                           "japan-admitted-to-united-nations-1956"]
     assert [t["id"] for t in kb.export(dt.date(1950, 1, 1))["timeline_events"]][-1] == \
         "allied-occupation-of-japan-1945"
+
+
+def test_status_keys_are_the_status_fields_of_the_views() -> None:
+    from gaiko.kb import STATUS_KEYS
+    from gaiko.views import StatusFields
+
+    assert STATUS_KEYS == tuple(StatusFields.__annotations__)

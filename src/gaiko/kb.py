@@ -33,9 +33,11 @@ if TYPE_CHECKING:
         StatusFields,
         StatusHistory,
         StatusView,
-        TerritoryView,
         TradeYear,
     )
+
+# The keys of views.StatusFields (views is not imported at run time: reading stays light).
+STATUS_KEYS = ("status", "basis", "basis_id", "since", "never", "note", "territory")
 
 __all__ = ["KnowledgeBase", "UnknownEntity"]
 
@@ -164,15 +166,13 @@ class KnowledgeBase:
         day = as_of or dt.date.today()
         return {"id": entity_id, "as_of": day.isoformat(), **self._status_fields(entity_id, day)}
 
-    def _status_fields(self, entity_id: str, day: dt.date, row: Record | None = None,
-                       holders: dict[str, HolderView] | None = None) -> StatusFields:
-        row = row or self.store.standing(entity_id, day.isoformat())
+    def _status_fields(self, entity_id: str, day: dt.date) -> StatusFields:
+        row = self.store.relation_on(entity_id, day.isoformat())
         if row is None:
             return {"status": Status.UNKNOWN.value, "basis": None, "basis_id": None, "since": None, "never": False,
                     "note": None, "territory": None}
-        return {"status": row["status"], "basis": row["basis"], "basis_id": row["basis_id"], "since": row["since"],
-                "never": row["never"], "note": row["note"],
-                "territory": self._territory(row, day, {} if holders is None else holders)}
+        self._fill_holders([row], day, {})
+        return {key: row[key] for key in STATUS_KEYS}  # type: ignore[return-value]
 
     def _holders(self, ids: set[str], day: dt.date) -> dict[str, HolderView]:
         """Several holders with Japan's status with each on `day`, looked up together."""
@@ -192,19 +192,16 @@ class KnowledgeBase:
         return {**brief(self.store, holder_id), "status": held["status"] if held else None,
                 "since": held["since"] if held else None}
 
-    def _territory(self, row: Record, day: dt.date, known: dict[str, HolderView]) -> TerritoryView | None:
-        """Where the territory stood; `known` keeps holders already looked up for this day."""
-        if row["spell"] is None and row["condition"] == "sovereign":
-            return None  # no statehood recorded: the entity is taken as a state of its own
-        holders: list[HolderView] = []
-        for holder_id in row["holders"]:
-            if holder_id not in known:
-                known[holder_id] = self._holder(holder_id, day)
-            holders.append(known[holder_id])
-        return {"condition": row["condition"], "holders": holders, "form": row["form"],
-                "name_en": row["territory_name_en"], "name_ja": row["territory_name_ja"], "since": row["spell_since"],
-                "until": row["spell_until"],
-                "spell": row["spell"], "contested": row["contested"]}
+    def _fill_holders(self, rows: list[Record], day: dt.date, known: dict[str, HolderView]) -> None:
+        """Prepared rows name their territory's holders by id: put each holder and Japan's status
+        with it on `day` in its place (`known` holds those already looked up)."""
+        for row in rows:
+            if row["territory"]:
+                ids = row["territory"]["holders"]
+                for holder_id in ids:
+                    if holder_id not in known:
+                        known[holder_id] = self._holder(holder_id, day)
+                row["territory"]["holders"] = [known[h] for h in ids]
 
     def relations(self, as_of: dt.date | None = None, status: str | None = None, region: str | None = None,
                   territories: bool = False, limit: int | None = None, offset: int = 0) -> list[RelationRow]:
@@ -222,15 +219,10 @@ class KnowledgeBase:
         day = as_of or dt.date.today()
         iso = day.isoformat()
         total, rows = self.store.relations_on(iso, not territories, status, region, limit, offset)
-        known = self._holders({h for row in rows if row["territory"] for h in row["territory"]["holders"]}, day)
         for row in rows:  # the build prepared each row but for the day and the holders' status on it
             row["as_of"] = iso
-            if row["territory"]:
-                ids = row["territory"]["holders"]
-                for holder_id in ids:
-                    if holder_id not in known:
-                        known[holder_id] = self._holder(holder_id, day)
-                row["territory"]["holders"] = [known[h] for h in ids]
+        known = self._holders({h for row in rows if row["territory"] for h in row["territory"]["holders"]}, day)
+        self._fill_holders(rows, day, known)
         return total, rows  # type: ignore[return-value]
 
     def status_history(self) -> StatusHistory:

@@ -98,6 +98,13 @@ class Store:
                                 (entity_id, day, day)).fetchone()
         return _standing(row) if row else None
 
+    def relation_on(self, entity_id: str, day: str) -> Record | None:
+        """One entity's prepared row of the relations list on `day` (see `relations_on`)."""
+        row = self.conn.execute('SELECT view FROM standings WHERE entity = ? AND start <= ? '
+                                'AND ("end" IS NULL OR "end" > ?) ORDER BY start DESC LIMIT 1',
+                                (entity_id, day, day)).fetchone()
+        return json.loads(row[0]) if row else None  # json, not orjson: `gaiko country` starts faster
+
     def relations_on(self, day: str, sovereign_only: bool = True, status: str | None = None,
                      region: str | None = None, limit: int | None = None, offset: int = 0) -> tuple[int, list[Record]]:
         """(total, one page of) every entity's row of the relations list on `day`, by English name,
