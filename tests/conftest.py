@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import shutil
 import tempfile
@@ -64,6 +65,19 @@ def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(FIXTURE, target)
     return target
+
+
+def with_events(name: str, *events: str) -> KnowledgeBase:
+    """The fixture's knowledge base with these relation events added, each written
+    "id partner type date" (plus `starts_relations` if given) and cited to a test page; built once
+    per process under `name`."""
+    rows = []
+    for event in events:
+        event_id, partner, kind, date, *flags = event.split()
+        record = {"id": event_id, "partner": partner, "type": kind, "date": date, **{f: True for f in flags},
+                  "citations": [{"url": "https://example.org/test-only", "quote": "test fixture"}]}
+        rows.append(f"- {json.dumps(record)}\n")  # JSON is YAML
+    return KnowledgeBase(database(name, extra={"relations/extra.yaml": "".join(rows)}))
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ import datetime as dt
 from contextlib import closing
 from typing import Any
 
-from conftest import database
+from conftest import with_events
 from gaiko.audit import audit, first_start
 from gaiko.kb import KnowledgeBase
 
@@ -70,11 +70,7 @@ def test_cow_sees_envoys_while_the_events_say_relations_were_severed(world: Know
 def test_representation_after_a_severance_up_to_cows_last_snapshot() -> None:
     # A severance with no resumption: COW still sees envoys in the one later snapshot year, 2005
     # the last. Each year is compared with the status on 1 July: the severance of 2 July 2000 is after.
-    extra = """\
-- {id: kor-severance-2000, partner: KOR, type: severance, date: "2000-07-02",
-   citations: [{url: "https://example.org/c", quote: test fixture}]}
-"""
-    with closing(KnowledgeBase(database("kor-severance-2000", extra={"relations/extra.yaml": extra}))) as kb:
+    with closing(with_events("kor-severance-2000", "kor-severance-2000 KOR severance 2000-07-02")) as kb:
         report = audit(kb, DAY)
         assert kb.status("KOR", dt.date(2005, 7, 1))["status"] == "severed"  # one snapshot is not enough
     findings = found(report, "representation_while_severed")
@@ -89,13 +85,7 @@ def test_representation_after_a_severance_up_to_cows_last_snapshot() -> None:
 def test_envoys_in_snapshots_after_a_break_resume_relations_on_an_undated_day() -> None:
     # A severance (2 July 1990), then a suspension (1997): COW sees envoys in 1995, 2000 and 2005.
     # Two snapshots in a row outweigh a break: relations were resumed by the first, undated.
-    extra = """\
-- {id: kor-severance-1990, partner: KOR, type: severance, date: "1990-07-02",
-   citations: [{url: "https://example.org/c", quote: test fixture}]}
-- {id: kor-suspension-1997, partner: KOR, type: suspension, date: "1997-01-01",
-   citations: [{url: "https://example.org/c", quote: test fixture}]}
-"""
-    with closing(KnowledgeBase(database("kor-severance-1990", extra={"relations/extra.yaml": extra}))) as kb:
+    with closing(with_events("kor-severance-1990", "kor-severance-1990 KOR severance 1990-07-02", "kor-suspension-1997 KOR suspension 1997-01-01")) as kb:
         report = audit(kb, DAY)
         assert kb.status("KOR", dt.date(1994, 12, 31))["status"] == "severed"
         resumed = kb.status("KOR", dt.date(1995, 1, 1))
@@ -110,11 +100,7 @@ def test_envoys_in_snapshots_after_a_break_resume_relations_on_an_undated_day() 
 
 
 def test_unofficial_relations_without_a_dated_start_are_no_gap() -> None:
-    extra = """\
-- {id: prk-unofficial_relations-2000, partner: PRK, type: unofficial_relations, date: "2000-01-01",
-   citations: [{url: "https://example.org/c", quote: test fixture}]}
-"""
-    with closing(KnowledgeBase(database("prk-unofficial-2000", extra={"relations/extra.yaml": extra}))) as kb:
+    with closing(with_events("prk-unofficial-2000", "prk-unofficial_relations-2000 PRK unofficial_relations 2000-01-01")) as kb:
         report = audit(kb, dt.date(2010, 1, 1))
     assert sorted(found(report, "no_dated_establishment")) == ["IND", "THA", "USA"]
 
@@ -146,13 +132,7 @@ def test_relations_long_after_un_admission(world: KnowledgeBase) -> None:
 
 
 def test_late_after_un_admission_counts_whole_years_beyond_ten() -> None:
-    extra = """\
-- {id: ind-establishment-1955, partner: IND, type: establishment, date: "1955-12-31",
-   citations: [{url: "https://example.org/c", quote: test fixture}]}
-- {id: tha-establishment-1957, partner: THA, type: establishment, date: "1957-01",
-   citations: [{url: "https://example.org/c", quote: test fixture}]}
-"""
-    with closing(KnowledgeBase(database("late-after-un-admission", extra={"relations/extra.yaml": extra}))) as kb:
+    with closing(with_events("late-after-un-admission", "ind-establishment-1955 IND establishment 1955-12-31", "tha-establishment-1957 THA establishment 1957-01")) as kb:
         report = audit(kb, DAY)
     # India: admitted 1945-10-30, relations 1955: ten years, no finding. Thailand: admitted
     # 1946-12-16, relations in January 1957: eleven.

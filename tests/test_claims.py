@@ -4,7 +4,7 @@ import datetime as dt
 from contextlib import closing
 from typing import Any
 
-from conftest import database
+from conftest import with_events
 from gaiko.claims import SEED_QUOTE, check_claims
 from gaiko.kb import KnowledgeBase
 
@@ -101,40 +101,21 @@ def test_claims_default_to_today(kb: KnowledgeBase) -> None:
 
 def test_a_claim_fails_when_the_data_contradict_it() -> None:
     # Sever relations with the Holy See in the fixture: the lead's claim must now fail.
-    extra = """\
-- id: vat-severance-2026
-  partner: VAT
-  type: severance
-  date: "2026-01-01"
-  citations:
-    - url: https://example.org/test-only
-      quote: test fixture
-"""
-    with closing(KnowledgeBase(database("vat-severance", extra={"relations/extra.yaml": extra}))) as kb:
+    with closing(with_events("vat-severance", "vat-severance-2026 VAT severance 2026-01-01")) as kb:
         results = by_id(check_claims(kb, dt.date(2026, 6, 1)))
     assert not results["holy-see"]["passed"]
     assert results["holy-see"]["failures"] == [{"id": "VAT", "name_en": "Holy See", "status": "severed"}]
 
 
 def test_a_relation_that_should_not_exist_fails_the_north_korea_claim() -> None:
-    extra = """\
-- {id: prk-establishment-2025, partner: PRK, type: establishment, date: "2025-01-01",
-   citations: [{url: "https://example.org/test-only", quote: test fixture}]}
-"""
-    with closing(KnowledgeBase(database("prk-establishment-2025", extra={"relations/extra.yaml": extra}))) as kb:
+    with closing(with_events("prk-establishment-2025", "prk-establishment-2025 PRK establishment 2025-01-01")) as kb:
         results = by_id(check_claims(kb, dt.date(2025, 6, 1)))
     assert results["north-korea"]["failures"] == [{"id": "PRK", "name_en": "North Korea", "status": "diplomatic"}]
     assert results["north-korea"]["detail"].endswith("1 have a dated start of relations")
 
 
 def test_a_recognition_that_started_relations_dates_their_start() -> None:
-    extra = """\
-- {id: tha-recognition-1952, partner: THA, type: recognition, date: "1952-04-28", starts_relations: true,
-   citations: [{url: "https://example.org/test-only", quote: test fixture}]}
-- {id: ind-recognition-1949, partner: IND, type: recognition, date: "1949-01-01",
-   citations: [{url: "https://example.org/test-only", quote: test fixture}]}
-"""
-    with closing(KnowledgeBase(database("tha-recognition-1952", extra={"relations/extra.yaml": extra}))) as kb:
+    with closing(with_events("tha-recognition-1952", "tha-recognition-1952 THA recognition 1952-04-28 starts_relations", "ind-recognition-1949 IND recognition 1949-01-01")) as kb:
         results = by_id(check_claims(kb, DAY))
     # China, Korea, Russia and now Thailand; India's recognition did not start relations.
     assert results["un-members-but-north-korea"]["detail"].endswith("; 4 have a dated start of relations")
