@@ -152,3 +152,13 @@ def test_the_explorers_own_files_are_revalidated(client: TestClient) -> None:
     first = client.get("/static/app.js")
     assert first.headers["cache-control"] == "no-cache" and first.headers["etag"]
     assert client.get("/static/app.js", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+
+
+def test_the_cache_counts_the_gzip_it_makes_later(client: TestClient) -> None:
+    # An answer is kept when first asked without gzip; its gzip bytes, made when a browser asks,
+    # count against the bound too.
+    layer = _layer(client)
+    client.get("/api/v1/relations", params={"as_of": "1931"}, headers={"Accept-Encoding": "identity"})
+    client.get("/api/v1/relations", params={"as_of": "1931"}, headers={"Accept-Encoding": "gzip"})
+    kept = [answer for answer in layer.answers.values() if answer.gzipped is not None]
+    assert kept and layer.bytes == sum(answer.size for answer in layer.answers.values())

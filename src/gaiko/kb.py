@@ -177,12 +177,9 @@ class KnowledgeBase:
     def _holders(self, ids: set[str], day: dt.date) -> dict[str, HolderView]:
         """Several holders with Japan's status with each on `day`, looked up together."""
         ids.discard(JAPAN_ID)
-        names = self.store.briefs(sorted(ids))
-        held = self.store.standings_of(sorted(ids), day.isoformat())
-        out: dict[str, HolderView] = {i: {**names.get(i, {"id": i, "name_en": i, "name_ja": None}),  # type: ignore[typeddict-item]
-                                          "status": held[i]["status"] if i in held else None,
-                                          "since": held[i]["since"] if i in held else None} for i in ids}
-        return out
+        found = self.store.holders_on(sorted(ids), day.isoformat())
+        return {i: found.get(i) or {"id": i, "name_en": i, "name_ja": None, "status": None,  # type: ignore[misc]
+                                    "since": None} for i in ids}
 
     def _holder(self, holder_id: str, day: dt.date) -> HolderView:
         if holder_id == JAPAN_ID:

@@ -5,7 +5,7 @@ recently used first) under a key of its path and the query parameters its route 
 a parameter the route does not take is a 422 problem, so cache-busting cannot grow memory.
 Each answer gets a weak ETag from its own bytes (code and data alike change it), keeps its
 route's Cache-Control (API answers without one get a short public one), is compressed with
-gzip when the client accepts it, and carries security headers; If-None-Match is compared
+gzip the first time a client accepts it (then kept so), and carries security headers; If-None-Match is compared
 weakly (RFC 9110 §13.1.2), lists and `*` included, and answered with 304.
 """
 
@@ -40,17 +40,23 @@ SECURITY_HEADERS = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Answer:
     status: int
     headers: list[tuple[bytes, bytes]]
     body: bytes
     etag: bytes
-    gzipped: bytes | None
+    compressible: bool = False
+    gzipped: bytes | None = None  # made on the first request that accepts gzip, not before
 
     @property
     def size(self) -> int:
         return len(self.body) + len(self.gzipped or b"") + 256
+
+    def gzip(self) -> bytes:
+        if self.gzipped is None:
+            self.gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
+        return self.gzipped
 
 
 def etag_of(body: bytes) -> bytes:
@@ -105,7 +111,7 @@ class HttpLayer:
             detail = f"unknown parameter(s): {', '.join(sorted(unknown))}"
             await self._send(scope, send, Answer(422, [(b"content-type", b"application/problem+json")],
                                                  problem_body(422, "Invalid request", detail, scope["path"]),
-                                                 b"", None))
+                                                 b""))
             return
         answer = self.answers.get(key)
         if answer is None:
@@ -114,7 +120,7 @@ class HttpLayer:
                 self._keep(key, answer)
         else:
             self.answers.move_to_end(key)
-        await self._send(scope, send, answer)
+        await self._send(scope, send, answer, key)
 
     def _key(self, scope: Scope) -> tuple[bytes, set[str]]:
         pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
@@ -126,6 +132,9 @@ class HttpLayer:
     def _keep(self, key: bytes, answer: Answer) -> None:
         self.answers[key] = answer
         self.bytes += answer.size
+        self._evict()
+
+    def _evict(self) -> None:
         while self.bytes > self.max_bytes and self.answers:
             _, dropped = self.answers.popitem(last=False)
             self.bytes -= dropped.size
@@ -143,7 +152,7 @@ class HttpLayer:
         await self.app({**scope, "method": "GET"}, receive, capture)
         status, headers, body = start["status"], list(start.get("headers", [])), b"".join(chunks)
         if status != 200:
-            return Answer(status, headers, body, b"", None)
+            return Answer(status, headers, body, b"")
         etag = _header(headers, b"etag") or etag_of(body)
         if _header(headers, b"cache-control") is None:
             # API answers may be kept a few minutes; the explorer's own files are revalidated
@@ -153,12 +162,11 @@ class HttpLayer:
         headers.append((b"etag", etag))
         kind = _header(headers, b"content-type") or b""
         compressible = len(body) >= MIN_GZIP_BYTES and kind.startswith(COMPRESSIBLE)
-        gzipped = gzip.compress(body, compresslevel=6, mtime=0) if compressible else None
-        if gzipped is not None:
+        if compressible:
             headers.append((b"vary", b"Accept-Encoding"))
-        return Answer(status, headers, body, etag, gzipped)
+        return Answer(status, headers, body, etag, compressible)
 
-    async def _send(self, scope: Scope, send: Send, answer: Answer) -> None:
+    async def _send(self, scope: Scope, send: Send, answer: Answer, key: bytes | None = None) -> None:
         request_headers = dict(scope.get("headers", []))
         if_none_match = request_headers.get(b"if-none-match")
         if answer.status == 200 and if_none_match is not None and matches(if_none_match, answer.etag):
@@ -167,13 +175,22 @@ class HttpLayer:
             await send({"type": "http.response.body", "body": b""})
             return
         body, headers = answer.body, list(answer.headers)
-        if answer.gzipped is not None and b"gzip" in request_headers.get(b"accept-encoding", b""):
-            body = answer.gzipped
+        if answer.compressible and b"gzip" in request_headers.get(b"accept-encoding", b""):
+            body = self._gzipped(key, answer)
             headers.append((b"content-encoding", b"gzip"))
         headers = [(k, v) for k, v in headers if k.lower() != b"content-length"]
         headers.append((b"content-length", str(len(body)).encode()))
         await send({"type": "http.response.start", "status": answer.status, "headers": headers + SECURITY_HEADERS})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+    def _gzipped(self, key: bytes | None, answer: Answer) -> bytes:
+        """The answer's gzip bytes, made once; a kept answer's size grows by them."""
+        if answer.gzipped is None:
+            answer.gzip()
+            if key is not None and self.answers.get(key) is answer:
+                self.bytes += len(answer.gzip())
+                self._evict()
+        return answer.gzip()
 
     def _with_security(self, send: Send) -> Send:
         async def wrapped(message: Message) -> None:
@@ -195,8 +212,8 @@ class HttpLayer:
         for path in paths:
             raw_path, _, query = path.partition("?")
             scope: Scope = {"type": "http", "method": "GET", "path": raw_path, "raw_path": raw_path.encode(),
-                            "query_string": query.encode(), "headers": [], "scheme": "http",
-                            "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 0), "root_path": "",
+                            "query_string": query.encode(), "headers": [(b"accept-encoding", b"gzip")],
+                            "scheme": "http", "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 0), "root_path": "",
                             "http_version": "1.1", "asgi": {"version": "3.0"}, "app": app}
             await self(scope, receive, discard)
         return len(self.answers)

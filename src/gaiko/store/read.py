@@ -144,23 +144,18 @@ class Store:
 
         return total, [orjson.loads(view) for (view,) in self.conn.execute(sql, page_params)]
 
-    def standings_of(self, entity_ids: Sequence[str], day: str) -> dict[str, Record]:
-        """Where each of several entities stood on `day`, in one query (an index lookup each)."""
+    def holders_on(self, entity_ids: Sequence[str], day: str) -> dict[str, Record]:
+        """Several holders of territories on `day`, in one query: id, names, and Japan's status
+        with each then (status and since null when no interval covers the day)."""
         if not entity_ids:
             return {}
         rows = self.conn.execute(
-            f"SELECT {', '.join('s.' + c for c in _STANDING_COLUMNS)} FROM json_each(?) AS ids JOIN standings s "
-            "ON s.rowid = (SELECT rowid FROM standings WHERE entity = ids.value AND start <= ? ORDER BY start DESC "
-            'LIMIT 1) WHERE (s."end" IS NULL OR s."end" > ?)', [json.dumps(list(entity_ids)), day, day])
-        return {r["entity"]: r for r in map(_standing, rows)}
-
-    def briefs(self, entity_ids: Sequence[str]) -> dict[str, Record]:
-        """Id and names of several entities, in one query."""
-        if not entity_ids:
-            return {}
-        marks = ", ".join("?" * len(entity_ids))
-        rows = self.conn.execute(f"SELECT key, name_en, name_ja FROM entities WHERE key IN ({marks})", list(entity_ids))
-        return {r[0]: {"id": r[0], "name_en": r[1], "name_ja": r[2]} for r in rows}
+            "SELECT e.key, e.name_en, e.name_ja, s.status, s.since FROM json_each(?) AS ids "
+            "JOIN entities e ON e.key = ids.value LEFT JOIN standings s ON s.rowid = (SELECT rowid FROM standings "
+            'WHERE entity = ids.value AND start <= ? ORDER BY start DESC LIMIT 1) AND (s."end" IS NULL OR s."end" > ?)',
+            [json.dumps(list(entity_ids)), day, day])
+        return {key: {"id": key, "name_en": name_en, "name_ja": name_ja, "status": status, "since": since}
+                for key, name_en, name_ja, status, since in rows}
 
     def standings(self) -> list[tuple[Any, ...]]:
         """Every interval of every entity, by entity and start, compact: (entity, start, end,
