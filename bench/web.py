@@ -1,8 +1,10 @@
 """The explorer's first view and slider steps in headless Chromium, on loopback and on emulated networks.
 
-Each run opens a fresh browser context (empty cache) at http://127.0.0.1:PORT/ and waits for the
-map's `data-drawn` attribute, which the page sets once every entity is coloured; the time is
-`performance.now()` then (from navigation start). Bytes on the wire are Chromium's own count
+Each run opens a fresh browser context (empty cache) at http://127.0.0.1:PORT/ and times, from
+navigation start (`performance.now()`): the map drawn, every entity coloured (`svg.world[data-drawn]`,
+which the server writes into the HTML of `/`; taken after the next two animation frames, so
+after it is painted); the map live (`data-live`: the scripts have adopted it, the slider and keys
+work); the load event; and Chromium's first contentful paint. Bytes on the wire are Chromium's own count
 (`Network.loadingFinished` → `encodedDataLength`: headers and gzipped bodies) for every response
 until the network is idle. A slider step is timed inside the page, from the `input` event to the
 moment the map says it shows that year (`data-as-of`, no `data-loading`).
@@ -41,6 +43,9 @@ NETWORKS: dict[str, dict[str, float] | None] = {
     "fast-3g": {"latency": 562.5, "downloadThroughput": 1_600_000 * 0.9 / 8, "uploadThroughput": 750_000 * 0.9 / 8},
 }
 READY = "svg.world[data-drawn]:not([data-loading])"
+LIVE = "svg.world[data-live]"
+# The time after the next two animation frames: the frame that paints what is in the DOM now.
+PAINTED = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now()))))"
 STEP_YEARS = [1960, 1961, 1945, 1990, 1991, 1872, 2000, 1952, 1973, 2010]
 
 # Moves the slider to `year` as a person would (value, then an input event) and resolves with the
@@ -68,14 +73,20 @@ def run(browser: Any, url: str, network: dict[str, float] | None) -> dict[str, A
         cdp.send("Network.emulateNetworkConditions", {"offline": False, **network})
     sizes: list[int] = []
     cdp.on("Network.loadingFinished", lambda event: sizes.append(int(event["encodedDataLength"])))
-    page.goto(url)
-    page.wait_for_selector(READY, timeout=60000)
-    drawn_ms = page.evaluate("performance.now()")
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector(READY, state="attached", timeout=60000)
+    drawn_ms = page.evaluate(PAINTED)
+    page.wait_for_selector(LIVE, state="attached", timeout=60000)
+    live_ms = page.evaluate("performance.now()")
+    page.wait_for_load_state("load")
+    load_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventStart")
+    fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null")
     page.wait_for_load_state("networkidle")
     first_view_bytes, requests = sum(sizes), len(sizes)
     steps = [round(page.evaluate(STEP, year), 1) for year in STEP_YEARS]
     context.close()
-    return {"drawn_ms": round(drawn_ms, 1), "bytes": first_view_bytes, "requests": requests,
+    return {"drawn_ms": round(drawn_ms, 1), "live_ms": round(live_ms, 1), "load_ms": round(load_ms, 1),
+            "fcp_ms": round(fcp, 1) if fcp is not None else None, "bytes": first_view_bytes, "requests": requests,
             "step_ms_median": statistics.median(steps), "step_ms_max": max(steps)}
 
 
@@ -100,6 +111,9 @@ def main() -> int:
                 results[name] = {
                     "drawn_ms_median": statistics.median(r["drawn_ms"] for r in runs),
                     "drawn_ms_max": max(r["drawn_ms"] for r in runs),
+                    "live_ms_median": statistics.median(r["live_ms"] for r in runs),
+                    "load_ms_median": statistics.median(r["load_ms"] for r in runs),
+                    "fcp_ms_median": statistics.median(r["fcp_ms"] or 0 for r in runs),
                     "step_ms_median": statistics.median(r["step_ms_median"] for r in runs),
                     "step_ms_max": max(r["step_ms_max"] for r in runs),
                     "bytes": runs[0]["bytes"],

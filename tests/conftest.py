@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from gaiko import datafiles
+from gaiko.api import create_app
 from gaiko.kb import KnowledgeBase
 from gaiko.store.build import build
 
@@ -91,6 +93,13 @@ def kb(fixture_db: Path) -> Iterator[KnowledgeBase]:
     knowledge = KnowledgeBase(fixture_db)
     yield knowledge
     knowledge.close()
+
+
+@pytest.fixture
+def cold_client(kb: KnowledgeBase) -> Iterator[TestClient]:
+    """The HTTP app over the fixture, nothing prepared ahead (each test sees its own cache)."""
+    with TestClient(create_app(kb, warm=False)) as test_client:
+        yield test_client
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,8 @@ from gaiko.kb import KnowledgeBase
 
 
 @pytest.fixture
-def client(fixture_db: Path) -> Iterator[TestClient]:
-    kb = KnowledgeBase(fixture_db)
-    with TestClient(create_app(kb, warm=False)) as test_client:
-        yield test_client
-    kb.close()
+def client(cold_client: TestClient) -> TestClient:
+    return cold_client
 
 
 def _layer(client: TestClient) -> HttpLayer:

@@ -30,7 +30,7 @@ SCREENSHOTS = Path(__file__).parent / "screenshots"
 NODE_MODULES = Path(__file__).parent.parent / "node_modules"
 WEB = Path(__file__).parent.parent / "src" / "gaiko" / "web"
 SERVER_SECONDS = 600  # the server stops by itself after this, whatever happens to the tests
-MAP_READY = "svg.world[data-drawn]:not([data-loading])"
+MAP_READY = "svg.world[data-live]:not([data-loading])"  # the server draws it; the scripts bring it to life
 PAGES = ["/", "/japan", "/country/KOR", "/country/RUS", "/country/USA", "/timeline", "/disputes", "/figures", "/audit",
          f"/search?q={quote('竹島')}", "/sources", "/states", "/nowhere"]
 
@@ -139,6 +139,60 @@ def test_the_map_draws_every_entity_and_stays_on_this_machine(page, server) -> N
     page.wait_for_load_state("networkidle")
     hosts = {urlparse(url).netloc for url in page.requests if url.startswith("http")}
     assert hosts == {urlparse(server).netloc}
+
+
+MAP_ITEMS = """() => Object.fromEntries([...document.querySelectorAll('svg.world [data-id]')].map((item) =>
+    [item.dataset.id + (item.tagName === 'g' ? '/marker' : ''), [item.getAttribute('class'),
+     item.getAttribute('aria-label'), item.dataset.status || null]]))"""
+LEGEND = "() => [...document.querySelectorAll('.legend li')].map((item) => item.textContent.trim())"
+
+
+def test_the_map_is_drawn_by_the_server_and_needs_no_script_to_show(browser, server) -> None:
+    # The first view in one round trip: the HTML of `/` carries the map, coloured, with its labels.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    tab = watched(context)
+    tab.goto(f"{server}/?year=1960")
+    assert int(tab.get_attribute("svg.world", "data-drawn")) >= 100
+    assert tab.get_attribute('svg.world path[data-id="TWN"]', "data-status") == "diplomatic"
+    assert tab.locator("svg.world path.country").first.bounding_box()["width"] > 0
+    assert tab.title() == "Japan's relations with the world · gaiko"
+    assert not [url for url in tab.requests if "/vendor/" in url]  # no atlas, no d3: the shapes come drawn
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_browser_recolours_every_item_as_the_server_drew_it(browser, server, lang) -> None:
+    # The server writes each year's colours, labels and counts; the browser recolours from the
+    # status history with its own code: for any year the two must agree, item by item.
+    query = "lang=ja&" if lang == "ja" else ""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = watched(context)
+    open_map(tab, server, f"?{query}")
+    for year in (1904, 1946, 1960, 1991):
+        tab.locator("#year").fill(str(year))
+        tab.wait_for_selector(f'svg.world[data-as-of="{year}-12-31"]:not([data-loading])')
+        recoloured, legend = tab.evaluate(MAP_ITEMS), tab.evaluate(LEGEND)
+        served = browser.new_context(java_script_enabled=False)
+        written = served.new_page()
+        written.goto(f"{server}/?{query}year={year}")
+        assert written.evaluate(MAP_ITEMS) == recoloured, year
+        assert written.evaluate(LEGEND) == legend, year
+        served.close()
+    assert not tab.errors, tab.errors
+    context.close()
+
+
+def test_coming_back_to_the_map_brings_it_from_the_server(page, server) -> None:
+    open_map(page, server, "?lang=ja")
+    page.click("a[data-nav='/timeline']")
+    page.wait_for_selector("main:not([aria-busy]) h1:has-text('年表')")
+    page.go_back()
+    page.wait_for_selector(MAP_READY)
+    assert page.title().startswith("日本と世界の外交関係")
+    assert int(page.get_attribute("svg.world", "data-drawn")) >= 190
+    page.locator("#year").fill("1960")
+    page.wait_for_selector('svg.world[data-as-of="1960-12-31"]:not([data-loading])')
+    assert page.get_attribute('svg.world path[data-id="TWN"]', "data-status") == "diplomatic"
 
 
 def test_the_legend_draws_japan_and_every_status_and_says_what_the_shapes_are(page, server) -> None:

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
         EntityBrief,
         FiguresView,
         HolderView,
+        MapEntity,
+        MapStatus,
         RelationRow,
         SearchResult,
         StatusFields,
@@ -228,6 +230,18 @@ class KnowledgeBase:
         for entity, *interval in self.store.standings():
             entities.setdefault(entity, []).append(interval)
         return {"fields": ["start", "end", "status", "since", "condition", "holder"], "entities": entities}
+
+    def statuses_on(self, as_of: dt.date) -> dict[str, MapStatus]:
+        """Where every entity stood on a date, as the map colours it: status, since, condition and
+        first holder, the same fields as a `status_history` interval (entities that have no
+        interval on the date are not in it: their status is unknown)."""
+        return {entity: {"status": status, "since": since, "condition": condition, "holder": holder}
+                for entity, status, since, condition, holder in self.store.standings_on(as_of.isoformat())}
+
+    def map_entities(self) -> list[MapEntity]:
+        """Id, kind, names and ISO numeric code of every entity: what the map ties its shapes to."""
+        return [{"id": key, "kind": kind, "name_en": name_en, "name_ja": name_ja, "iso_numeric": numeric}
+                for key, kind, name_en, name_ja, numeric in self.store.entity_briefs()]
 
     def events(self, query: str | int, as_of: dt.date | None = None) -> list[Record]:
         """One entity's relation events in date order, each with its date precision."""

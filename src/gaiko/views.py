@@ -257,6 +257,25 @@ class VocabularyTerm(TypedDict):
     ja: str
 
 
+class MapStatus(TypedDict):
+    """Where an entity stood on a date, as the map colours it (an interval of StatusHistory)."""
+
+    status: str
+    since: str | None
+    condition: str | None
+    holder: str | None  # the first state that held the territory, if another
+
+
+class MapEntity(TypedDict):
+    """What the map ties a shape to."""
+
+    id: str
+    kind: str
+    name_en: str
+    name_ja: str | None
+    iso_numeric: str | None
+
+
 class StatusHistory(TypedDict):
     """Every entity's status over time, compact: the explorer colours any year from it."""
 

@@ -40,7 +40,7 @@ def _register_problem_schema(app: FastAPI) -> None:
 
 
 # Answers prepared at start-up: what every explorer visit asks first (the rest is kept on demand).
-WARM_PATHS = ("/api/v1/entities?limit=500", "/api/v1/status-history", "/api/v1/vocabularies", "/api/v1/map-points")
+WARM_PATHS = ("/", "/api/v1/entities?limit=500", "/api/v1/status-history", "/api/v1/vocabularies", "/api/v1/map-points")
 
 
 def create_app(kb: KnowledgeBase, warm: bool = True) -> FastAPI:
@@ -64,7 +64,7 @@ def create_app(kb: KnowledgeBase, warm: bool = True) -> FastAPI:
     # The last added is the outermost: CORS, then HTTP (cache, conditional requests, gzip,
     # security headers), then the routers.
     api_routes = [route for module in (entities, relations, history, search, reports) for route in module.router.routes]
-    app.add_middleware(HttpLayer, params_of=route_parameters(api_routes))
+    app.add_middleware(HttpLayer, params_of=route_parameters(api_routes), style_hashes=(web.STYLE_HASH,))
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],
                        allow_headers=["If-None-Match", "If-Modified-Since", "Accept", "Accept-Language"],
                        expose_headers=["ETag", "Link", "X-Total-Count"])

@@ -29,15 +29,21 @@ MIN_GZIP_BYTES = 1024
 MAX_SEEN = 50_000  # request lines remembered (then forgotten at once): bounded like the answers
 COMPRESSIBLE = (b"application/json", b"application/problem+json", b"text/", b"application/javascript",
                 b"image/svg+xml", b"application/x-bibtex", b"application/vnd.citationstyles.csl+json")
-# Self only: the explorer fetches nothing from another host and runs no inline script.
-SECURITY_HEADERS = [
-    (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                 b"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-                                 b"frame-ancestors 'none'"),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"strict-origin-when-cross-origin"),
-    (b"x-frame-options", b"DENY"),
-]
+
+
+def security_headers(style_hashes: tuple[str, ...] = ()) -> list[tuple[bytes, bytes]]:
+    """Self only: the explorer fetches nothing from another host and runs no inline script; the
+    one inline stylesheet (the explorer's own, in its HTML for a first paint in one round trip)
+    is allowed by its hash."""
+    styles = " ".join(["'self'", *(f"'{h}'" for h in style_hashes)])
+    policy = (f"default-src 'self'; script-src 'self'; style-src {styles}; img-src 'self' data:; connect-src 'self'; "
+              "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+    return [
+        (b"content-security-policy", policy.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"strict-origin-when-cross-origin"),
+        (b"x-frame-options", b"DENY"),
+    ]
 
 
 @dataclass
@@ -82,8 +88,10 @@ def problem_body(status: int, title: str, detail: str, instance: str) -> bytes:
 
 class HttpLayer:
     def __init__(self, app: ASGIApp, max_bytes: int = MAX_CACHE_BYTES,
-                 params_of: Callable[[Scope], set[str] | None] | None = None) -> None:
+                 params_of: Callable[[Scope], set[str] | None] | None = None,
+                 style_hashes: tuple[str, ...] = ()) -> None:
         self.app = app
+        self.security = security_headers(style_hashes)
         self.max_bytes = max_bytes
         self.params_of = params_of
         self.answers: OrderedDict[bytes, Answer] = OrderedDict()
@@ -171,7 +179,7 @@ class HttpLayer:
         if_none_match = request_headers.get(b"if-none-match")
         if answer.status == 200 and if_none_match is not None and matches(if_none_match, answer.etag):
             kept = [(k, v) for k, v in answer.headers if k.lower() in (b"etag", b"cache-control", b"vary")]
-            await send({"type": "http.response.start", "status": 304, "headers": kept + SECURITY_HEADERS})
+            await send({"type": "http.response.start", "status": 304, "headers": kept + self.security})
             await send({"type": "http.response.body", "body": b""})
             return
         body, headers = answer.body, list(answer.headers)
@@ -180,7 +188,7 @@ class HttpLayer:
             headers.append((b"content-encoding", b"gzip"))
         headers = [(k, v) for k, v in headers if k.lower() != b"content-length"]
         headers.append((b"content-length", str(len(body)).encode()))
-        await send({"type": "http.response.start", "status": answer.status, "headers": headers + SECURITY_HEADERS})
+        await send({"type": "http.response.start", "status": answer.status, "headers": headers + self.security})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
     def _gzipped(self, key: bytes | None, answer: Answer) -> bytes:
@@ -195,7 +203,7 @@ class HttpLayer:
     def _with_security(self, send: Send) -> Send:
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
+                message = {**message, "headers": [*message.get("headers", []), *self.security]}
             await send(message)
 
         return wrapped

@@ -17,6 +17,7 @@ from typing import Any
 
 from gaiko.datafiles import ENTITIES_CSV
 from gaiko.sources import write_rows
+from gaiko.topojson import decode_arcs, planar, ring
 
 POINTS_CSV = "evidence/map_points.csv"
 ATLAS = "world-atlas/countries-50m.json"
@@ -26,57 +27,22 @@ COLUMNS = ["entity", "lat", "lon", "basis", "locator"]
 BY_NAME = {"Kosovo": "XKX"}
 
 
-def _decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
-    """Absolute lon/lat coordinates of every arc (TopoJSON arcs are quantized and delta-encoded)."""
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
-
-
-def _ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
-    points: list[tuple[float, float]] = []
-    for index in indices:
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        points += arc[1:] if points else arc
-    return points
-
-
-def _area_and_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
+def _area_and_centroid(points: list[tuple[float, float]]) -> tuple[float, float, float]:
     """Planar area and centroid (lon, lat); a ring cut at the antimeridian is made continuous first."""
-    lons = [x for x, _ in ring]
+    lons = [x for x, _ in points]
     if max(lons) - min(lons) > 180:
-        ring = [(x + 360 if x < 0 else x, y) for x, y in ring]
-    area, lon, lat = _planar(ring)
+        points = [(x + 360 if x < 0 else x, y) for x, y in points]
+    area, lon, lat = planar(points)
     return area, (lon + 180) % 360 - 180, lat
-
-
-def _planar(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
-    area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-        cross = x0 * y1 - x1 * y0
-        area += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    if abs(area) < 1e-12:
-        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
-        return 0.0, sum(xs) / len(xs), sum(ys) / len(ys)
-    return abs(area) / 2, cx / (3 * area), cy / (3 * area)
 
 
 def centroids(topology: dict[str, Any]) -> dict[str, tuple[float, float, str]]:
     """(lat, lon, name) of the largest polygon of each shape, keyed by id (or name if none)."""
-    arcs = _decode_arcs(topology)
+    arcs = decode_arcs(topology)
     out = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        best = max((_area_and_centroid(_ring(polygon[0], arcs)) for polygon in polygons if polygon),
+        best = max((_area_and_centroid(ring(polygon[0], arcs)) for polygon in polygons if polygon),
                    default=None)
         if best is None:
             continue

@@ -163,6 +163,19 @@ class Store:
         return self.conn.execute('SELECT entity, start, "end", status, since, condition, '
                                  "json_extract(holders, '$[0]') FROM standings ORDER BY entity, start").fetchall()
 
+    def standings_on(self, day: str) -> list[tuple[Any, ...]]:
+        """Every entity's interval that covers `day`, compact like `standings` but without its
+        dates: (entity, status, since, condition, first holder), through the R-tree."""
+        ordinal = dt.date.fromisoformat(day).toordinal()
+        return self.conn.execute(
+            "SELECT entity, status, since, condition, json_extract(holders, '$[0]') FROM standings WHERE rowid IN "
+            "(SELECT id FROM standings_span WHERE first_day <= ? AND last_day >= ?)", [ordinal, ordinal]).fetchall()
+
+    def entity_briefs(self) -> list[tuple[str, str, str, str | None, str | None]]:
+        """(id, kind, English name, Japanese name, ISO numeric code) of every entity."""
+        return self.conn.execute("SELECT key, kind, name_en, name_ja, json_extract(record, '$.iso_numeric') "
+                                 "FROM entities ORDER BY key").fetchall()
+
     def regions(self) -> list[tuple[str, str]]:
         rows = self.conn.execute("SELECT DISTINCT un_region, un_subregion FROM entities ORDER BY 1, 2")
         return [(r[0], r[1]) for r in rows]

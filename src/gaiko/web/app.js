@@ -8,6 +8,7 @@ const view = document.getElementById("view");
 let routes = [];
 let current = 0;
 let shown = "";
+let rendered = false;
 
 function match(pathname) {
   for (const route of routes) {
@@ -58,10 +59,16 @@ async function route({ focus = false } = {}) {
   setLang(langFromUrl());
   const { page, path, params } = match(location.pathname);
   applyChrome(path);
-  const container = document.createElement("div");
-  container.className = `page page-${page}`;
-  render(container, html`<p class="muted">${t("loading")}</p>`);
-  view.replaceChildren(container);
+  // The first page may have come written by the server (the map): it is used as it is.
+  const served = view.querySelector(":scope > [data-server]");
+  let container = served?.dataset.server === page && !rendered ? served : null;
+  rendered = true;
+  if (!container) {
+    container = document.createElement("div");
+    container.className = `page page-${page}`;
+    render(container, html`<p class="muted">${t("loading")}</p>`);
+    view.replaceChildren(container);
+  }
   view.setAttribute("aria-busy", "true");
   const ctx = { params, query: new URLSearchParams(location.search), navigate, isCurrent: () => token === current };
   let title;

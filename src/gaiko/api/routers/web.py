@@ -8,8 +8,12 @@ asks another host for anything.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
+import re
+from html import escape
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +21,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from gaiko.api.deps import KB
+from gaiko.api.mappage import MapPage, year_asked
 from gaiko.api.problems import Problem
 from gaiko.names import IsJapan, UnknownEntity
 
@@ -69,9 +74,42 @@ def copy_vendor(folder: str | Path) -> list[Path]:
     return copied
 
 
-def shell(status: int = 200) -> HTMLResponse:
-    html = (WEB / "index.html").read_text(encoding="utf-8")
+STYLESHEET = '<link rel="stylesheet" href="/static/app.css">'
+# The explorer's stylesheet goes into every page's HTML (3 KB gzipped): a first paint needs no
+# second round trip. The Content-Security-Policy allows it by this hash.
+STYLE = (WEB / "app.css").read_text(encoding="utf-8")
+STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
+STRINGS = json.loads((WEB / "strings.json").read_text(encoding="utf-8"))
+CHROME = re.compile(r'(<(\w+)[^>]* data-i18n="([^"]+)"[^>]*>)[^<]*(</\2>)')
+
+
+def shell(status: int = 200, lang: str = "en", title: str | None = None, main: str = "") -> HTMLResponse:
+    """The explorer's HTML: its stylesheet inline, the chrome in the page's language and, for the
+    map, the page itself (`main`)."""
+    html = (WEB / "index.html").read_text(encoding="utf-8").replace(STYLESHEET, f"<style>{STYLE}</style>")
+    if lang == "ja":
+        table = STRINGS["ja"]
+        html = html.replace('<html lang="en">', '<html lang="ja">')
+        html = CHROME.sub(lambda m: f"{m.group(1)}{escape(table.get(m.group(3), ''))}{m.group(4)}"
+                          if m.group(3) in table else m.group(0), html)
+        html = html.replace('aria-pressed="true"', 'aria-pressed="x"').replace('data-lang="ja" lang="ja" '
+                            'aria-pressed="false"', 'data-lang="ja" lang="ja" aria-pressed="true"')
+        html = html.replace('aria-pressed="x"', 'aria-pressed="false"')
+    if title:
+        html = re.sub(r"<title>[^<]*</title>", f"<title>{escape(title)} · gaiko</title>", html, count=1)
+    html = html.replace('<main id="view" tabindex="-1"></main>', f'<main id="view" tabindex="-1">{main}</main>')
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-cache"})
+
+
+def map_page(request: Request) -> MapPage:
+    """The map page's writer, made once per app (its shapes are drawn once)."""
+    page = getattr(request.app.state, "map_page", None)
+    if page is None:
+        atlas = vendor_path("countries-110m.json")
+        if atlas is None:
+            raise Problem(503, "Explorer not installed", "world-atlas is missing: run `npm ci` (make run does)")
+        page = request.app.state.map_page = MapPage(request.app.state.kb, atlas, WEB / "strings.json")
+    return page
 
 
 def _is_page(path: str) -> bool:
@@ -111,6 +149,14 @@ async def country_page(kb: KB, query: str) -> Response:
     except UnknownEntity:
         return shell(404)
     return shell()
+
+
+@router.get("/", response_class=HTMLResponse)
+async def home(request: Request, lang: str | None = None, year: str | None = None) -> HTMLResponse:
+    """The map, written here for the year and language asked: the first view in one round trip."""
+    language = "ja" if lang == "ja" else "en"
+    title, main = map_page(request).render(language, year_asked(year))
+    return shell(lang=language, title=title, main=main)
 
 
 @router.get("/{path:path}", response_class=HTMLResponse)

@@ -22,3 +22,9 @@ const ZOOM = ["d3-dispatch", "d3-selection", "d3-color", "d3-interpolate", "d3-e
 export function loadZoom() {
   return Promise.all(ZOOM.map((name) => load(`/vendor/${name}.min.js`)));
 }
+
+// d3-geo and topojson-client, for the disputes map drawn in the browser (the world map is drawn
+// by the server).
+export function loadGeo() {
+  return Promise.all(["/vendor/d3-array.min.js", "/vendor/d3-geo.min.js", "/vendor/topojson-client.min.js"].map(load));
+}

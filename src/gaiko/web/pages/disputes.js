@@ -6,6 +6,7 @@ import { json } from "/static/lib/api.js";
 import { inLang, lang, local, t } from "/static/lib/i18n.js";
 import { entityLink, entityName, loadEntities } from "/static/lib/entities.js";
 import { citeList, dates, section } from "/static/lib/ui.js";
+import { loadGeo } from "/static/lib/scripts.js";
 
 const W = 720;
 const H = 480;
@@ -95,7 +96,8 @@ function dispute(d, entities) {
 }
 
 export async function show(view) {
-  const [rows, atlas, entities] = await Promise.all([json("/api/v1/disputes"), json("/vendor/countries-110m.json"), loadEntities()]);
+  const [rows, atlas, entities] = await Promise.all([json("/api/v1/disputes"), json("/vendor/countries-110m.json"),
+    loadEntities(), loadGeo()]);
   render(view, html`<h1 tabindex="-1">${t("disputes.title")}</h1>
     <p class="card">${t("disputes.neutral")}</p>
     ${map(rows, atlas, entities)}
