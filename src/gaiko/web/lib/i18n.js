@@ -2,7 +2,7 @@
 // records' own names in either language. Text shown in the other language is marked with its own lang attribute.
 import { html } from "/static/lib/html.js";
 import { json } from "/static/lib/api.js";
-import { STRINGS } from "/static/lib/strings.js";
+import STRINGS from "/static/strings.json" with { type: "json" };
 
 const state = { lang: "en", vocabularies: {} };
 
