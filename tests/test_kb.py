@@ -274,6 +274,40 @@ def test_the_whole_status_history(world: KnowledgeBase) -> None:
     assert len(history["entities"]) == 19
 
 
+def test_statuses_on_a_day_are_the_status_historys_intervals_of_that_day(world: KnowledgeBase) -> None:
+    # What the server's map colours with must be what the browser reads from the whole history.
+    history = world.status_history()["entities"]
+    days = [dt.date(1910, 8, 28), dt.date(1910, 8, 29), dt.date(1945, 9, 7), dt.date(1945, 9, 8),
+            dt.date(1965, 12, 18), dt.date(1855, 1, 1), dt.date.today()]
+    for day_ in days:
+        iso = day_.isoformat()
+        expected = {entity: {"status": status, "since": since, "condition": condition, "holder": holder}
+                    for entity, intervals in history.items()
+                    for start, end, status, since, condition, holder in intervals
+                    if start <= iso and (end is None or iso < end)}
+        assert world.statuses_on(day_) == expected, iso
+    assert world.statuses_on(dt.date(1930, 1, 1))["KOR"] == {"status": "japan", "since": "1910-08-29",
+                                                             "condition": "part_of", "holder": "JPN"}
+
+
+def test_map_entities_are_every_entity_with_its_iso_numeric_code(world: KnowledgeBase) -> None:
+    rows = world.map_entities()
+    assert [r["id"] for r in rows] == sorted(e["id"] for e in world.entities())
+    korea = next(r for r in rows if r["id"] == "KOR")
+    assert korea == {"id": "KOR", "kind": world.get("KOR")["kind"], "name_en": "South Korea",
+                     "name_ja": world.get("KOR")["name_ja"], "iso_numeric": world.get("KOR")["iso_numeric"]}
+    assert korea["iso_numeric"] == "410"
+
+
+def test_a_holders_status_is_the_one_of_the_day(world: KnowledgeBase) -> None:
+    # The holder of occupied Korea on 1946-01-01 is the United States, with its status that day.
+    korea = next(r for r in world.relations(dt.date(1946, 1, 1), territories=True) if r["id"] == "KOR")
+    (holder,) = korea["territory"]["holders"]
+    usa = world.status("USA", dt.date(1946, 1, 1))
+    assert holder == {"id": "USA", "name_en": world.get("USA")["name_en"], "name_ja": world.get("USA")["name_ja"],
+                      "status": usa["status"], "since": usa["since"]}
+
+
 # -- one entity in full
 
 
