@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 from pathlib import Path
 
@@ -158,3 +159,14 @@ def test_the_cache_counts_the_gzip_it_makes_later(client: TestClient) -> None:
     client.get("/api/v1/relations", params={"as_of": "1931"}, headers={"Accept-Encoding": "gzip"})
     kept = [answer for answer in layer.answers.values() if answer.gzipped is not None]
     assert kept and layer.bytes == sum(answer.size for answer in layer.answers.values())
+
+
+def test_answers_that_default_to_today_are_kept_for_the_day_only(client: TestClient) -> None:
+    layer = _layer(client)
+    client.get("/api/v1/relations")
+    assert layer.answers and layer.bytes > 0
+    yesterday = tuple(day - dt.timedelta(days=1) for day in layer.day)
+    layer.day = yesterday  # as if the server had been running since yesterday
+    client.get("/api/v1/meta")
+    assert layer.day != yesterday
+    assert list(layer.answers) == [b"/api/v1/meta?"] and layer.bytes == sum(a.size for a in layer.answers.values())

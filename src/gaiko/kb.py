@@ -432,6 +432,11 @@ class KnowledgeBase:
         return [{**p, "citations": self.expand_citations([{"source": sources[p["basis"]], "locator": p["locator"]}])}
                 for p in self.store.select("map_point")]
 
+    def map_positions(self) -> list[tuple[str, float, float]]:
+        """(entity, longitude, latitude) of every map point: where the server's map puts a
+        marker (`map_points` has each one's source)."""
+        return [(p["entity"], p["lon"], p["lat"]) for p in self.store.select("map_point")]
+
     def works(self) -> list[Record]:
         """The bibliography: every work a citation can point at."""
         return self.store.select("work")

@@ -11,6 +11,7 @@ weakly (RFC 9110 §13.1.2), lists and `*` included, and answered with 304.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 from collections import OrderedDict
@@ -65,6 +66,10 @@ class Answer:
         return self.gzipped
 
 
+def _today() -> tuple[dt.date, dt.date]:
+    return dt.datetime.now(dt.UTC).date(), dt.date.today()
+
+
 def etag_of(body: bytes) -> bytes:
     return b'W/"' + hashlib.blake2b(body, digest_size=10).hexdigest().encode() + b'"'
 
@@ -98,6 +103,9 @@ class HttpLayer:
         self.bytes = 0
         # Request line as sent -> cache key: repeated requests skip parsing and route matching.
         self.seen: dict[bytes, bytes] = {}
+        # Answers that default to today (the map, relations without as_of) are kept for the day:
+        # the cache starts afresh when the date changes, in UTC (the explorer's) or locally.
+        self.day = _today()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -121,6 +129,9 @@ class HttpLayer:
                                                  problem_body(422, "Invalid request", detail, scope["path"]),
                                                  b""))
             return
+        if (today := _today()) != self.day:
+            self.answers.clear()
+            self.bytes, self.day = 0, today
         answer = self.answers.get(key)
         if answer is None:
             answer = await self._compute(scope, receive)

@@ -106,9 +106,9 @@ class MapPage:
             items.append((entity_id, shape, *shape.anchor))
             if shape.area >= worldmap.TINY_AREA:
                 shaped.add(entity_id)
-        for point in self.kb.map_points():
-            if point["entity"] not in shaped and point["entity"] in self.entities:
-                items.append((point["entity"], None, *worldmap.project(point["lon"], point["lat"])))
+        for entity_id, lon, lat in self.kb.map_positions():
+            if entity_id not in shaped and entity_id in self.entities:
+                items.append((entity_id, None, *worldmap.project(lon, lat)))
         return shapes, items
 
     @cached_property
