@@ -577,6 +577,8 @@ def test_narratives_map_points_and_works(world: KnowledgeBase) -> None:
         {"entity": "VAT", "lat": 41.9, "lon": 12.45, "basis": "cow-capitals", "locator": "Vatican City",
          "citations": [{"source": "cow-capitals", "locator": "Vatican City"}]}]
     assert [w["id"] for w in world.works()][-1] == "example-2020"
+    # The server's map reads only where each marker goes.
+    assert world.map_positions() == [("NIU", -169.8672, -19.0544), ("VAT", 12.45, 41.9)]
 
 
 def test_spells_exchanges_state_system_statements_and_citations(world: KnowledgeBase, kb: KnowledgeBase) -> None:

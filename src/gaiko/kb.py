@@ -173,34 +173,20 @@ class KnowledgeBase:
         if row is None:
             return {"status": Status.UNKNOWN.value, "basis": None, "basis_id": None, "since": None, "never": False,
                     "note": None, "territory": None}
-        self._fill_holders([row], day, {})
+        self._fill_holders([row], day)
         return {key: row[key] for key in STATUS_KEYS}  # type: ignore[return-value]
 
-    def _holders(self, ids: set[str], day: dt.date) -> dict[str, HolderView]:
-        """Several holders with Japan's status with each on `day`, looked up together."""
-        ids.discard(JAPAN_ID)
-        found = self.store.holders_on(sorted(ids), day.isoformat())
-        return {i: found.get(i) or {"id": i, "name_en": i, "name_ja": None, "status": None,  # type: ignore[misc]
-                                    "since": None} for i in ids}
-
-    def _holder(self, holder_id: str, day: dt.date) -> HolderView:
-        if holder_id == JAPAN_ID:
-            return {"id": JAPAN_ID, "name_en": JAPAN_NAMES["en"], "name_ja": JAPAN_NAMES["ja"], "status": None,
-                    "since": None}
-        held = self.store.standing(holder_id, day.isoformat())
-        return {**brief(self.store, holder_id), "status": held["status"] if held else None,
-                "since": held["since"] if held else None}
-
-    def _fill_holders(self, rows: list[Record], day: dt.date, known: dict[str, HolderView]) -> None:
-        """Prepared rows name their territory's holders by id: put each holder and Japan's status
-        with it on `day` in its place (`known` holds those already looked up)."""
+    def _fill_holders(self, rows: list[Record], day: dt.date) -> None:
+        """Prepared rows name their territory's holders by id: put each holder, with Japan's
+        status with it on `day`, in its place; the holders of all the rows are looked up together.
+        Every holder is an entity (the data check holds it) or Japan, which is not one."""
+        ids = {h for row in rows if row["territory"] for h in row["territory"]["holders"]}
+        known: dict[str, HolderView] = self.store.holders_on(sorted(ids - {JAPAN_ID}), day.isoformat())  # type: ignore[assignment]
+        known[JAPAN_ID] = {"id": JAPAN_ID, "name_en": JAPAN_NAMES["en"], "name_ja": JAPAN_NAMES["ja"], "status": None,
+                           "since": None}
         for row in rows:
             if row["territory"]:
-                ids = row["territory"]["holders"]
-                for holder_id in ids:
-                    if holder_id not in known:
-                        known[holder_id] = self._holder(holder_id, day)
-                row["territory"]["holders"] = [known[h] for h in ids]
+                row["territory"]["holders"] = [known[h] for h in row["territory"]["holders"]]
 
     def relations(self, as_of: dt.date | None = None, status: str | None = None, region: str | None = None,
                   territories: bool = False, limit: int | None = None, offset: int = 0) -> list[RelationRow]:
@@ -220,8 +206,7 @@ class KnowledgeBase:
         total, rows = self.store.relations_on(iso, not territories, status, region, limit, offset)
         for row in rows:  # the build prepared each row but for the day and the holders' status on it
             row["as_of"] = iso
-        known = self._holders({h for row in rows if row["territory"] for h in row["territory"]["holders"]}, day)
-        self._fill_holders(rows, day, known)
+        self._fill_holders(rows, day)
         return total, rows  # type: ignore[return-value]
 
     def status_history(self) -> StatusHistory:

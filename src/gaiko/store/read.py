@@ -91,13 +91,6 @@ class Store:
         found = self.select(record_type, [("key", "=", key)])
         return found[0] if found else None
 
-    def standing(self, entity_id: str, day: str) -> Record | None:
-        """Where one entity stood on `day` (ISO date), and Japan's status."""
-        row = self.conn.execute(f"SELECT {_STANDING} FROM standings WHERE entity = ? AND start <= ? "
-                                'AND ("end" IS NULL OR "end" > ?) ORDER BY start DESC LIMIT 1',
-                                (entity_id, day, day)).fetchone()
-        return _standing(row) if row else None
-
     def relation_on(self, entity_id: str, day: str) -> Record | None:
         """One entity's prepared row of the relations list on `day` (see `relations_on`)."""
         row = self.conn.execute('SELECT view FROM standings WHERE entity = ? AND start <= ? '
@@ -232,22 +225,6 @@ class Store:
             hits.append({"type": doc_type, "id": doc_id, "title_en": label_en, "title_ja": label_ja,
                          "score": round(-score, 4), "page": page, "excerpt": _excerpt(json.loads(text), query)})
         return total, hits
-
-
-_STANDING_COLUMNS = ("entity", "start", '"end"', "status", "basis", "basis_id", "since", "never", "note",
-                     "condition", "holders", "spell", "spell_since", "spell_until", "form", "territory_name_en",
-                     "territory_name_ja",
-                     "contested")
-_STANDING = ", ".join(_STANDING_COLUMNS)
-_STANDING_KEYS = tuple(c.strip('"') for c in _STANDING_COLUMNS)
-
-
-def _standing(row: Sequence[Any]) -> Record:
-    record = dict(zip(_STANDING_KEYS, row, strict=True))
-    holders = record["holders"]
-    record["holders"] = [] if holders == "[]" else json.loads(holders)  # most intervals have no holder
-    record["never"], record["contested"] = bool(record["never"]), bool(record["contested"])
-    return record
 
 
 def _excerpt(text: dict[str, Any], query: str, width: int = 80) -> str | None:
