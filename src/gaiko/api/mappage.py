@@ -25,6 +25,8 @@ from gaiko.vocab import JAPAN_ID
 FIRST_YEAR = 1854
 HELD = {"part_of", "dependency", "occupied"}
 UNKNOWN = {"status": "unknown", "since": None, "condition": None, "holder": None}
+# A thing on the map a reader can press: (entity id, its shape, or None for a marker, x, y).
+Item = tuple[str, worldmap.Shape | None, float, float]
 
 
 def today() -> dt.date:
@@ -86,15 +88,15 @@ class MapPage:
         return {e["id"]: dict(e) for e in self.kb.map_entities()}
 
     @cached_property
-    def drawing(self) -> tuple[list[worldmap.Shape], list[tuple[str, worldmap.Shape | None, float, float]]]:
-        """The shapes, and every item a reader can press: (entity id, its shape or None for a
-        marker, x, y). Shapes tie to entities by ISO numeric code, else by Natural Earth's name;
-        a state too small to press (or with no shape) gets a marker at its map point."""
+    def drawing(self) -> tuple[list[worldmap.Shape], list[Item]]:
+        """The shapes, and every item a reader can press. Shapes tie to entities by ISO numeric
+        code, else by Natural Earth's name; a state too small to press (or with no shape) gets a
+        marker at its map point."""
         by_numeric = {e["iso_numeric"]: e["id"] for e in self.entities.values()
                       if e["iso_numeric"] and e["kind"] != "historical_state"}
         by_name = {e["name_en"]: e["id"] for e in self.entities.values()}
         shapes = worldmap.load_shapes(self.atlas)
-        items: list[tuple[str, worldmap.Shape | None, float, float]] = []
+        items: list[Item] = []
         shaped = set()
         for shape in shapes:
             if shape.numeric == worldmap.JAPAN_NUMERIC:
@@ -150,7 +152,8 @@ class MapPage:
         return s.t("map.title"), page
 
     def describe(self, s: Strings, row: Mapping[str, Any]) -> str:
-        """"part of Soviet Union — Diplomatic relations since 1956-12-12" (status.js `describe`)."""
+        """Where the territory stood and Japan's status with its holder, as status.js `describe`
+        says it: «part of Soviet Union — Diplomatic relations since 1956-12-12»."""
         where = ""
         if row["condition"] in HELD and row["holder"]:
             holder = s.t("japan") if row["holder"] == JAPAN_ID else s.name(self.entities.get(row["holder"]),
