@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -81,6 +82,13 @@ def test_the_installed_server_serves_the_explorer_and_the_api(installed: Path) -
             with urllib.request.urlopen(base + path, timeout=10) as response:
                 assert response.status == 200, path
                 assert response.headers["content-type"].startswith(kind), path
+        # The map comes drawn in the first HTML, from the atlas the wheel carries.
+        with urllib.request.urlopen(base + "/?year=1960", timeout=30) as response:
+            home = response.read().decode()
+        drawn = re.search(r'<svg class="world"[^>]* data-drawn="(\d+)" data-as-of="1960-12-31"', home)
+        assert drawn and int(drawn.group(1)) >= 190, home[:2000]
+        with urllib.request.urlopen(base + "/static/strings.json", timeout=10) as response:
+            assert "map.title" in json.load(response)["ja"]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
