@@ -140,7 +140,12 @@ def test_the_home_page_speaks_the_language_asked_and_ignores_a_bad_year(client: 
     japanese = client.get("/", params={"lang": "ja", "year": "1854"})
     assert '<html lang="ja">' in japanese.text and "日本と世界の外交関係" in japanese.text
     assert 'data-lang="ja" lang="ja" aria-pressed="true"' in japanese.text
+    assert 'data-lang="en" lang="en" aria-pressed="false"' in japanese.text
     assert ">地図</a>" in japanese.text  # the navigation too, before any script runs
+    assert 'href="/timeline?lang=ja" data-nav="/timeline"' in japanese.text  # and its links keep the language
+    english = client.get("/")
+    assert 'href="/timeline" data-nav="/timeline"' in english.text and '<html lang="en">' in english.text
+    assert 'data-lang="en" lang="en" aria-pressed="true"' in english.text
     this_year = dt.datetime.now(dt.UTC).year
     for year in ("1066", "abc", str(this_year + 5)):
         page = client.get("/", params={"year": year})

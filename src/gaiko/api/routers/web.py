@@ -81,6 +81,8 @@ STYLE = (WEB / "app.css").read_text(encoding="utf-8")
 STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
 STRINGS = json.loads((WEB / "strings.json").read_text(encoding="utf-8"))
 CHROME = re.compile(r'(<(\w+)[^>]* data-i18n="([^"]+)"[^>]*>)[^<]*(</\2>)')
+LANG_BUTTON = re.compile(r'(data-lang="(en|ja)" lang="\2" aria-pressed=)"(?:true|false)"')
+NAV_LINK = re.compile(r'href="(/[^"?]*)" data-nav=')
 
 
 def shell(status: int = 200, lang: str = "en", title: str | None = None, main: str = "") -> HTMLResponse:
@@ -92,9 +94,8 @@ def shell(status: int = 200, lang: str = "en", title: str | None = None, main: s
         html = html.replace('<html lang="en">', '<html lang="ja">')
         html = CHROME.sub(lambda m: f"{m.group(1)}{escape(table.get(m.group(3), ''))}{m.group(4)}"
                           if m.group(3) in table else m.group(0), html)
-        html = html.replace('aria-pressed="true"', 'aria-pressed="x"').replace('data-lang="ja" lang="ja" '
-                            'aria-pressed="false"', 'data-lang="ja" lang="ja" aria-pressed="true"')
-        html = html.replace('aria-pressed="x"', 'aria-pressed="false"')
+        html = LANG_BUTTON.sub(lambda m: f'{m.group(1)}"{"true" if m.group(2) == "ja" else "false"}"', html)
+        html = NAV_LINK.sub(r'href="\1?lang=ja" data-nav=', html)  # links keep the language, as the browser's do
     if title:
         html = re.sub(r"<title>[^<]*</title>", f"<title>{escape(title)} · gaiko</title>", html, count=1)
     html = html.replace('<main id="view" tabindex="-1"></main>', f'<main id="view" tabindex="-1">{main}</main>')
