@@ -1,13 +1,14 @@
 """The explorer's first view and slider steps in headless Chromium, on loopback and on emulated networks.
 
 Each run opens a fresh browser context (empty cache) at http://127.0.0.1:PORT/ and times, from
-navigation start (`performance.now()`): the map drawn, every entity coloured (`svg.world[data-drawn]`,
-which the server writes into the HTML of `/`; taken after the next two animation frames, so
-after it is painted); the map live (`data-live`: the scripts have adopted it, the slider and keys
-work); the load event; and Chromium's first contentful paint. Bytes on the wire are Chromium's own count
-(`Network.loadingFinished` → `encodedDataLength`: headers and gzipped bodies) for every response
-until the network is idle. A slider step is timed inside the page, from the `input` event to the
-moment the map says it shows that year (`data-as-of`, no `data-loading`).
+navigation start (`performance.now()`): the map drawn, every entity coloured
+(`svg.world[data-drawn]`, which the server writes into the HTML of `/`; taken after the next two
+animation frames, so after it is painted); the map pressable (`data-pressable`: pointer, keys,
+tooltips and zoom work); the map live (`data-live`: the slider too, once the status history is
+in); the load event; and Chromium's first contentful paint. Bytes on the wire are Chromium's own
+count (`Network.loadingFinished` → `encodedDataLength`: headers and gzipped bodies) for every
+response until the network is idle. A slider step is timed inside the page, from the `input`
+event to the moment the map says it shows that year (`data-as-of`, no `data-loading`).
 
 Networks are emulated per context through the Chrome DevTools Protocol
 (`Network.emulateNetworkConditions`) with DevTools' own presets: "fast 3G" is 562.5 ms latency,
@@ -43,6 +44,7 @@ NETWORKS: dict[str, dict[str, float] | None] = {
     "fast-3g": {"latency": 562.5, "downloadThroughput": 1_600_000 * 0.9 / 8, "uploadThroughput": 750_000 * 0.9 / 8},
 }
 READY = "svg.world[data-drawn]:not([data-loading])"
+PRESSABLE = "svg.world[data-pressable]"
 LIVE = "svg.world[data-live]"
 # The time after the next two animation frames: the frame that paints what is in the DOM now.
 PAINTED = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now()))))"
@@ -76,6 +78,8 @@ def run(browser: Any, url: str, network: dict[str, float] | None) -> dict[str, A
     page.goto(url, wait_until="commit")
     page.wait_for_selector(READY, state="attached", timeout=60000)
     drawn_ms = page.evaluate(PAINTED)
+    page.wait_for_selector(PRESSABLE, state="attached", timeout=60000)
+    pressable_ms = page.evaluate("performance.now()")
     page.wait_for_selector(LIVE, state="attached", timeout=60000)
     live_ms = page.evaluate("performance.now()")
     page.wait_for_load_state("load")
@@ -85,7 +89,8 @@ def run(browser: Any, url: str, network: dict[str, float] | None) -> dict[str, A
     first_view_bytes, requests = sum(sizes), len(sizes)
     steps = [round(page.evaluate(STEP, year), 1) for year in STEP_YEARS]
     context.close()
-    return {"drawn_ms": round(drawn_ms, 1), "live_ms": round(live_ms, 1), "load_ms": round(load_ms, 1),
+    return {"drawn_ms": round(drawn_ms, 1), "pressable_ms": round(pressable_ms, 1), "live_ms": round(live_ms, 1),
+            "load_ms": round(load_ms, 1),
             "fcp_ms": round(fcp, 1) if fcp is not None else None, "bytes": first_view_bytes, "requests": requests,
             "step_ms_median": statistics.median(steps), "step_ms_max": max(steps)}
 
@@ -111,6 +116,7 @@ def main() -> int:
                 results[name] = {
                     "drawn_ms_median": statistics.median(r["drawn_ms"] for r in runs),
                     "drawn_ms_max": max(r["drawn_ms"] for r in runs),
+                    "pressable_ms_median": statistics.median(r["pressable_ms"] for r in runs),
                     "live_ms_median": statistics.median(r["live_ms"] for r in runs),
                     "load_ms_median": statistics.median(r["load_ms"] for r in runs),
                     "fcp_ms_median": statistics.median(r["fcp_ms"] or 0 for r in runs),

@@ -182,6 +182,24 @@ def test_the_browser_recolours_every_item_as_the_server_drew_it(browser, server,
     context.close()
 
 
+def test_the_map_can_be_pressed_before_its_history_arrives(page, server) -> None:
+    # On a slow network the status history (for the slider) comes last; pressing a country, the
+    # keys and the tooltips need only what the server wrote, and work before it.
+    held = []
+    page.route("**/api/v1/status-history", lambda route: held.append(route))
+    page.goto(f"{server}/")
+    page.wait_for_selector("svg.world[data-pressable]")
+    assert held and page.get_attribute("svg.world", "data-live") is None
+    page.locator('svg.world path[data-id="KOR"]').focus()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.dataset.id") != "KOR"
+    page.locator('svg.world path[data-id="KOR"]').click()
+    page.wait_for_url("**/country/KOR")  # the press was taken while the history was still held
+    for route in held:  # the country page needs the history too
+        route.continue_()
+    page.wait_for_selector("table.events")
+
+
 def test_coming_back_to_the_map_brings_it_from_the_server(page, server) -> None:
     open_map(page, server, "?lang=ja")
     page.click("a[data-nav='/timeline']")

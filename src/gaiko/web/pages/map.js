@@ -65,72 +65,11 @@ export async function show(view, ctx) {
   const details = view.querySelector("#states");
   const thisYear = Number(slider.max);
   let year = Number(slider.value);
-  const [entities, statuses] = await Promise.all([loadEntities(), statusHistory()]);
-  if (!ctx.isCurrent()) return { title: t("map.title") };
   const items = [...svg.querySelectorAll("[data-id]")];
-  // The table and d3-zoom are not needed for the first view: they load when first wanted.
-  let table = null;
-  async function showTable() {
-    if (!table) {
-      const { statesTable } = await import("/static/lib/statesTable.js");
-      table ||= statesTable(view.querySelector("#states-table"), entities, statuses);
-    }
-    table.update(year);
-  }
   let zoomK = 1;
   sizeMarkers(svg, zoomK);
-
-  function colour() {
-    const asOf = asOfFor(year);
-    svg.dataset.loading = "true";
-    label.textContent = t("map.asof", { date: asOf });
-    const counts = {};
-    for (const id of Object.keys(statuses.entities)) {
-      const status = intervalAt(statuses.entities[id], asOf).status;
-      counts[status] = (counts[status] || 0) + 1;
-    }
-    const seen = new Set();
-    for (const item of items) {
-      const id = item.dataset.id;
-      if (id === JAPAN) continue;
-      const row = intervalAt(statuses.entities[id], asOf);
-      const held = isHeld(row);
-      const kind = item.tagName === "g" ? "marker" : "country";
-      item.setAttribute("class", `${kind} status-${row.status}${held ? " held" : ""}`);
-      item.dataset.status = row.status;
-      item.setAttribute("aria-label", `${plain(entities.byId.get(id))}: ${describe(entities, row)}`);
-      seen.add(id);
-    }
-    updateCounts(view.querySelector("#legend"), counts);
-    if (details.open) showTable();
-    svg.dataset.drawn = String(seen.size);
-    svg.dataset.asOf = asOf;
-    delete svg.dataset.loading;
-  }
-
-  let urlTimer = null;
-  function setYear(next) {
-    year = Math.min(thisYear, Math.max(FIRST_YEAR, next));
-    slider.value = String(year);
-    colour();
-    clearTimeout(urlTimer);
-    // The year goes into the URL (a view can be shared) without a new history entry per step.
-    urlTimer = setTimeout(() => history.replaceState(history.state, "", withParams({ year: year === thisYear ? "" : year })), 250);
-  }
-
-  colour();
-  slider.addEventListener("input", () => setYear(Number(slider.value)));
-  for (const button of view.querySelectorAll("button[data-step]")) {
-    button.addEventListener("click", () => setYear(year + Number(button.dataset.step)));
-  }
-  details.addEventListener("toggle", () => { if (details.open) showTable(); });
-  view.querySelector(".skip-map").addEventListener("click", async (event) => {
-    event.preventDefault();
-    details.open = true;
-    details.querySelector("summary").focus();
-    await showTable();
-  });
-
+  // Pressing, keys, tooltips and zoom need only what the server wrote: they work at once; the
+  // slider and the table wait for the status history below.
   const open = (item) => ctx.navigate(item.dataset.id === JAPAN ? "/japan" : `/country/${item.dataset.id}`);
   const showTip = (item, x, y) => {
     tip.textContent = item.getAttribute("aria-label");
@@ -209,6 +148,71 @@ export async function show(view, ctx) {
     if (event.key === "-") zoomBy(0.5, false);
   });
   new ResizeObserver(() => sizeMarkers(svg, zoomK)).observe(svg);
-  svg.dataset.live = ""; // the slider, keys and pointer now work (benchmarks and tests wait for it)
+  svg.dataset.pressable = "";
+
+  const [entities, statuses] = await Promise.all([loadEntities(), statusHistory()]);
+  if (!ctx.isCurrent()) return { title: t("map.title") };
+  year = Number(slider.value); // the reader may have moved it while the data came
+  // The table is not needed for the first view: it loads when first wanted (d3-zoom too, above).
+  let table = null;
+  async function showTable() {
+    if (!table) {
+      const { statesTable } = await import("/static/lib/statesTable.js");
+      table ||= statesTable(view.querySelector("#states-table"), entities, statuses);
+    }
+    table.update(year);
+  }
+
+  function colour() {
+    const asOf = asOfFor(year);
+    svg.dataset.loading = "true";
+    label.textContent = t("map.asof", { date: asOf });
+    const counts = {};
+    for (const id of Object.keys(statuses.entities)) {
+      const status = intervalAt(statuses.entities[id], asOf).status;
+      counts[status] = (counts[status] || 0) + 1;
+    }
+    const seen = new Set();
+    for (const item of items) {
+      const id = item.dataset.id;
+      if (id === JAPAN) continue;
+      const row = intervalAt(statuses.entities[id], asOf);
+      const held = isHeld(row);
+      const kind = item.tagName === "g" ? "marker" : "country";
+      item.setAttribute("class", `${kind} status-${row.status}${held ? " held" : ""}`);
+      item.dataset.status = row.status;
+      item.setAttribute("aria-label", `${plain(entities.byId.get(id))}: ${describe(entities, row)}`);
+      seen.add(id);
+    }
+    updateCounts(view.querySelector("#legend"), counts);
+    if (details.open) showTable();
+    svg.dataset.drawn = String(seen.size);
+    svg.dataset.asOf = asOf;
+    delete svg.dataset.loading;
+  }
+
+  let urlTimer = null;
+  function setYear(next) {
+    year = Math.min(thisYear, Math.max(FIRST_YEAR, next));
+    slider.value = String(year);
+    colour();
+    clearTimeout(urlTimer);
+    // The year goes into the URL (a view can be shared) without a new history entry per step.
+    urlTimer = setTimeout(() => history.replaceState(history.state, "", withParams({ year: year === thisYear ? "" : year })), 250);
+  }
+
+  colour();
+  slider.addEventListener("input", () => setYear(Number(slider.value)));
+  for (const button of view.querySelectorAll("button[data-step]")) {
+    button.addEventListener("click", () => setYear(year + Number(button.dataset.step)));
+  }
+  details.addEventListener("toggle", () => { if (details.open) showTable(); });
+  view.querySelector(".skip-map").addEventListener("click", async (event) => {
+    event.preventDefault();
+    details.open = true;
+    details.querySelector("summary").focus();
+    await showTable();
+  });
+  svg.dataset.live = ""; // the slider too now works (benchmarks and tests wait for it)
   return { title: t("map.title") };
 }
