@@ -5,8 +5,8 @@ recently used first) under a key of its path and the query parameters its route 
 a parameter the route does not take is a 422 problem, so cache-busting cannot grow memory.
 Each answer gets a weak ETag from its own bytes (code and data alike change it), keeps its
 route's Cache-Control (API answers without one get a short public one), is compressed with
-gzip the first time a client accepts it (then kept so), and carries security headers; If-None-Match is compared
-weakly (RFC 9110 §13.1.2), lists and `*` included, and answered with 304.
+gzip the first time a client accepts it (then kept so), and carries security headers;
+If-None-Match is compared weakly (RFC 9110 §13.1.2), lists and `*` included, and answered with 304.
 """
 
 from __future__ import annotations
@@ -59,11 +59,6 @@ class Answer:
     @property
     def size(self) -> int:
         return len(self.body) + len(self.gzipped or b"") + 256
-
-    def gzip(self) -> bytes:
-        if self.gzipped is None:
-            self.gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
-        return self.gzipped
 
 
 def _today() -> tuple[dt.date, dt.date]:
@@ -205,11 +200,11 @@ class HttpLayer:
     def _gzipped(self, key: bytes | None, answer: Answer) -> bytes:
         """The answer's gzip bytes, made once; a kept answer's size grows by them."""
         if answer.gzipped is None:
-            answer.gzip()
+            answer.gzipped = gzip.compress(answer.body, compresslevel=6, mtime=0)
             if key is not None and self.answers.get(key) is answer:
-                self.bytes += len(answer.gzip())
+                self.bytes += len(answer.gzipped)
                 self._evict()
-        return answer.gzip()
+        return answer.gzipped
 
     def _with_security(self, send: Send) -> Send:
         async def wrapped(message: Message) -> None:

@@ -10,7 +10,6 @@ labels and counts follow the same rules as the browser's recolouring (web/lib/st
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Mapping
 from functools import cached_property
@@ -20,10 +19,10 @@ from typing import Any
 
 from gaiko.api import worldmap
 from gaiko.kb import KnowledgeBase
+from gaiko.model import HOLDING_CONDITIONS
 from gaiko.vocab import JAPAN_ID
 
 FIRST_YEAR = 1854
-HELD = {"part_of", "dependency", "occupied"}
 UNKNOWN = {"status": "unknown", "since": None, "condition": None, "holder": None}
 # A thing on the map a reader can press: (entity id, its shape, or None for a marker, x, y).
 Item = tuple[str, worldmap.Shape | None, float, float]
@@ -75,13 +74,18 @@ class Strings:
         return str(entity.get("name_en") or entity.get("name_ja") or fallback)
 
 
+def _held(row: Mapping[str, Any]) -> bool:
+    """The territory was held by another state (status.js `isHeld`)."""
+    return row["condition"] in HOLDING_CONDITIONS and bool(row["holder"])
+
+
 class MapPage:
     """The map page for any year and language; the shapes are drawn once."""
 
-    def __init__(self, kb: KnowledgeBase, atlas: Path, strings: Path) -> None:
+    def __init__(self, kb: KnowledgeBase, atlas: Path, strings: Mapping[str, Mapping[str, str]]) -> None:
         self.kb = kb
         self.atlas = atlas
-        self.table = json.loads(strings.read_text(encoding="utf-8"))
+        self.table = strings  # web/strings.json, as the explorer reads it
 
     @cached_property
     def entities(self) -> dict[str, dict[str, Any]]:
@@ -155,7 +159,7 @@ class MapPage:
         """Where the territory stood and Japan's status with its holder, as status.js `describe`
         says it: «part of Soviet Union — Diplomatic relations since 1956-12-12»."""
         where = ""
-        if row["condition"] in HELD and row["holder"]:
+        if _held(row):
             holder = s.t("japan") if row["holder"] == JAPAN_ID else s.name(self.entities.get(row["holder"]),
                                                                                row["holder"])
             where = s.t(f"condition.{row['condition']}", holder=holder)
@@ -169,41 +173,31 @@ class MapPage:
 
     def _svg(self, s: Strings, statuses: Mapping[str, Mapping[str, Any]], as_of: str) -> str:
         shapes, items = self.drawing
-        owner = {id(shape): entity_id for entity_id, shape, _, _ in items if shape is not None}
-        where = {(entity_id, shape is None): (x, y) for entity_id, shape, x, y in items}
-        focusable = "KOR" if ("KOR", False) in where or ("KOR", True) in where else items[0][0] if items else None
+        by_shape = {id(item[1]): item for item in items if item[1] is not None}
+        ids = [item[0] for item in items]
+        focusable = "KOR" if "KOR" in ids else ids[0] if ids else None  # the map is one stop in the tab order
         seen: set[str] = set()
 
-        def attributes(entity_id: str, marker: bool) -> str:
-            """Id, anchor, role and tab stop (one for the whole map: the first item of Korea)."""
-            x, y = where[(entity_id, marker)]
+        def attributes(item: Item) -> str:
             nonlocal focusable
+            entity_id, shape, x, y = item
             tab = "0" if entity_id == focusable else "-1"
-            if entity_id == focusable:
-                focusable = None
+            if tab == "0":
+                focusable = None  # only the first item of that entity
+            common = f'data-id="{entity_id}" data-x="{x:.1f}" data-y="{y:.1f}" role="link" tabindex="{tab}"'
             if entity_id == JAPAN_ID:
-                return f'data-id="{entity_id}" data-x="{x:.1f}" data-y="{y:.1f}" role="link" tabindex="{tab}"'
+                return f'class="japan" {common} aria-label="{escape(s.t("japan"))}"'
             row = statuses.get(entity_id, UNKNOWN)
             seen.add(entity_id)
-            held = " held" if row["condition"] in HELD and row["holder"] else ""
             label = escape(f"{s.name(self.entities[entity_id], entity_id)}: {self.describe(s, row)}")
-            return (f'class="{"marker" if marker else "country"} status-{row["status"]}{held}" '
-                    f'data-status="{row["status"]}" data-id="{entity_id}" data-x="{x:.1f}" data-y="{y:.1f}" '
-                    f'role="link" tabindex="{tab}" aria-label="{label}"')
+            return (f'class="{"country" if shape else "marker"} status-{row["status"]}{" held" if _held(row) else ""}" '
+                    f'data-status="{row["status"]}" {common} aria-label="{label}"')
 
-        paths = []
-        for shape in shapes:
-            entity_id = owner.get(id(shape))
-            if entity_id is None:
-                paths.append(f'<path class="no-entity" d="{shape.d}"><title>{escape(shape.name)}</title></path>')
-            elif entity_id == JAPAN_ID:
-                paths.append(f'<path class="japan" {attributes(entity_id, False)} aria-label="{escape(s.t("japan"))}" '
-                             f'd="{shape.d}"></path>')
-            else:
-                paths.append(f'<path {attributes(entity_id, False)} d="{shape.d}"></path>')
-        markers = [f'<g {attributes(entity_id, True)} transform="translate({x:.1f} {y:.1f})"><circle class="hit" '
-                   'r="12"></circle><circle class="dot" r="4"></circle></g>'
-                   for entity_id, shape, x, y in items if shape is None]
+        paths = [f'<path {attributes(item)} d="{shape.d}"></path>' if (item := by_shape.get(id(shape))) else
+                 f'<path class="no-entity" d="{shape.d}"><title>{escape(shape.name)}</title></path>'
+                 for shape in shapes]
+        markers = [f'<g {attributes(item)} transform="translate({item[2]:.1f} {item[3]:.1f})"><circle class="hit" '
+                   'r="12"></circle><circle class="dot" r="4"></circle></g>' for item in items if item[1] is None]
         return (f'<svg class="world" id="world" viewBox="0 0 {worldmap.WIDTH} {worldmap.HEIGHT}" tabindex="-1" '
                 f'role="group" aria-roledescription="{escape(s.t("map.role"))}" '
                 f'aria-label="{escape(s.t("map.label"))}" '
@@ -213,13 +207,12 @@ class MapPage:
 
     @staticmethod
     def _legend(s: Strings, counts: Counter[str]) -> str:
-        def swatch(status: str, held: bool = False) -> str:
-            return (f'<svg class="swatch" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect width="14" '
-                    f'height="14" class="status-{status}{" held" if held else ""}"></rect></svg>')
-
         def plain(kind: str) -> str:
             return (f'<svg class="swatch" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect width="14" '
                     f'height="14" class="{kind}"></rect></svg>')
+
+        def swatch(status: str, held: bool = False) -> str:
+            return plain(f"status-{status}{' held' if held else ''}")
 
         statuses = [e["value"] for e in s.vocabularies.get("status", []) if isinstance(e, dict)]
         rows = [f"<li>{swatch('japan')} {escape(s.t('japan'))}</li>"]

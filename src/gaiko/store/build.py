@@ -29,7 +29,7 @@ from gaiko.model import (
 )
 from gaiko.normalise import keys, name_key
 from gaiko.registry import RECORD_TYPES
-from gaiko.standing import relation_histories, standings
+from gaiko.standing import Interval, relation_histories, standings
 from gaiko.store.schema import SCHEMA_VERSION, ddl
 from gaiko.store.searchindex import write_search
 from gaiko.vocab import EntityKind
@@ -158,34 +158,30 @@ def _write_standings(conn: sqlite3.Connection, ds: Dataset, entities: list[Entit
             members.setdefault(entity_id, []).append(statement)
     relations = relation_histories(entities, ds.of(RelationEvent), members, ds.of(DiplomaticExchange))
     by_id = {e.id: e for e in entities}
-    rows = []
-    for i in standings(entities, ds.of(TerritorySpell), relations):
-        spell = i.spell
-        row = (i.entity, i.start.isoformat(), i.end.isoformat() if i.end else None, i.status, i.basis,
-               i.basis_id, i.since, int(i.never), i.note, i.condition, json.dumps(list(i.holders)),
-               spell.id if spell else None, str(spell.start) if spell and spell.start else None,
-               i.spell_until, spell.form if spell else None, spell.name_en if spell else None,
-               spell.name_ja if spell else None, int(bool(spell and spell.alternatives)))
-        rows.append((*row, _relation_view(by_id[i.entity], row)))
-    conn.executemany(f"INSERT INTO standings VALUES ({', '.join('?' * 19)})", rows)
+    rows = [(i.entity, i.start.isoformat(), i.end.isoformat() if i.end else None, i.status, i.since, i.condition,
+             json.dumps(list(i.holders)), _relation_view(by_id[i.entity], i))
+            for i in standings(entities, ds.of(TerritorySpell), relations)]
+    conn.executemany(f"INSERT INTO standings VALUES ({', '.join('?' * 8)})", rows)
     spans = [(i + 1, dt.date.fromisoformat(row[1]).toordinal(),
               dt.date.fromisoformat(row[2]).toordinal() - 1 if row[2] else OPEN_END) for i, row in enumerate(rows)]
     conn.executemany("INSERT INTO standings_span VALUES (?, ?, ?)", spans)
 
 
-def _relation_view(entity: Entity, row: tuple[Any, ...]) -> str:
+def _relation_view(entity: Entity, interval: Interval) -> str:
     """The interval as a row of a relations list (gaiko.views.RelationRow), prepared once: at a
     query only the day and the status of each holder on it are filled in (`as_of` is null here,
     `territory.holders` a list of ids)."""
-    (_, _, _, status, basis, basis_id, since, never, note, condition, holders, spell, spell_since, spell_until, form,
-     name_en, name_ja, contested) = row
-    territory = None if spell is None and condition == "sovereign" else {
-        "condition": condition, "holders": json.loads(holders), "form": form, "name_en": name_en,
-        "name_ja": name_ja, "since": spell_since, "until": spell_until, "spell": spell, "contested": bool(contested)}
+    spell = interval.spell
+    territory = None if spell is None and interval.condition == "sovereign" else {
+        "condition": interval.condition, "holders": list(interval.holders), "form": spell.form if spell else None,
+        "name_en": spell.name_en if spell else None, "name_ja": spell.name_ja if spell else None,
+        "since": str(spell.start) if spell and spell.start else None, "until": interval.spell_until,
+        "spell": spell.id if spell else None, "contested": bool(spell and spell.alternatives)}
     return json.dumps({"id": entity.id, "name_en": entity.name_en, "name_ja": entity.name_ja, "kind": entity.kind,
                        "un_region": entity.un_region, "un_subregion": entity.un_subregion, "as_of": None,
-                       "status": status, "basis": basis, "basis_id": basis_id, "since": since, "never": bool(never),
-                       "note": note, "territory": territory}, ensure_ascii=False)
+                       "status": interval.status, "basis": interval.basis, "basis_id": interval.basis_id,
+                       "since": interval.since, "never": interval.never, "note": interval.note,
+                       "territory": territory}, ensure_ascii=False)
 
 
 def _remove_leftovers(target: Path) -> None:

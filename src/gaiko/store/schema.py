@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gaiko.registry import RECORD_TYPES, RecordType
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 DERIVED = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,10 +35,9 @@ CREATE INDEX citations_source ON citations(source);
 -- Where each entity stood, and Japan's status, from `start` until `end` (exclusive; NULL: open).
 CREATE TABLE standings (
   entity TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT,
-  status TEXT NOT NULL, basis TEXT, basis_id TEXT, since TEXT, never INTEGER NOT NULL, note TEXT,
-  condition TEXT NOT NULL, holders TEXT NOT NULL, spell TEXT, spell_since TEXT, spell_until TEXT,
-  form TEXT, territory_name_en TEXT, territory_name_ja TEXT, contested INTEGER NOT NULL,
-  -- the interval as a row of a relations list (JSON), all but the day and the holders' own status
+  status TEXT NOT NULL, since TEXT, condition TEXT NOT NULL, holders TEXT NOT NULL,
+  -- the interval as a row of a relations list (JSON), all but the day and the holders' own status;
+  -- the columns above are what queries filter and join on
   view TEXT NOT NULL
 );
 CREATE INDEX standings_entity ON standings(entity, start);

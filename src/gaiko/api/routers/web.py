@@ -79,6 +79,7 @@ STYLESHEET = '<link rel="stylesheet" href="/static/app.css">'
 # second round trip. The Content-Security-Policy allows it by this hash.
 STYLE = (WEB / "app.css").read_text(encoding="utf-8")
 STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
+SHELL = (WEB / "index.html").read_text(encoding="utf-8").replace(STYLESHEET, f"<style>{STYLE}</style>")
 STRINGS = json.loads((WEB / "strings.json").read_text(encoding="utf-8"))
 CHROME = re.compile(r'(<(\w+)[^>]* data-i18n="([^"]+)"[^>]*>)[^<]*(</\2>)')
 LANG_BUTTON = re.compile(r'(data-lang="(en|ja)" lang="\2" aria-pressed=)"(?:true|false)"')
@@ -88,7 +89,7 @@ NAV_LINK = re.compile(r'href="(/[^"?]*)" data-nav=')
 def shell(status: int = 200, lang: str = "en", title: str | None = None, main: str = "") -> HTMLResponse:
     """The explorer's HTML: its stylesheet inline, the chrome in the page's language and, for the
     map, the page itself (`main`)."""
-    html = (WEB / "index.html").read_text(encoding="utf-8").replace(STYLESHEET, f"<style>{STYLE}</style>")
+    html = SHELL
     if lang == "ja":
         table = STRINGS["ja"]
         html = html.replace('<html lang="en">', '<html lang="ja">')
@@ -109,7 +110,7 @@ def map_page(request: Request) -> MapPage:
         atlas = vendor_path("countries-110m.json")
         if atlas is None:
             raise Problem(503, "Explorer not installed", "world-atlas is missing: run `npm ci` (make run does)")
-        page = request.app.state.map_page = MapPage(request.app.state.kb, atlas, WEB / "strings.json")
+        page = request.app.state.map_page = MapPage(request.app.state.kb, atlas, STRINGS)
     return page
 
 

@@ -6,8 +6,6 @@ import { plain, t, withParams } from "/static/lib/i18n.js";
 import { JAPAN, loadEntities, statusHistory } from "/static/lib/entities.js";
 import { asOfFor, describe, FIRST_YEAR, intervalAt, isHeld } from "/static/lib/status.js";
 
-const WIDTH = 960;
-const HEIGHT = 500;
 const TARGET = 26; // CSS px: a touch target of at least 24 px, with room for rounding
 const DOT = 9; // CSS px: a marker's visible diameter
 
@@ -23,7 +21,8 @@ async function serverPage() {
 
 // Marker sizes in map units so that, whatever the zoom and screen, a marker is a 24 px target.
 function sizeMarkers(svg, k) {
-  const scale = (svg.getBoundingClientRect().width || WIDTH) / WIDTH;
+  const { width } = svg.viewBox.baseVal; // the server's map size
+  const scale = (svg.getBoundingClientRect().width || width) / width;
   const unit = 1 / (scale * k);
   for (const hit of svg.querySelectorAll(".marker .hit")) hit.setAttribute("r", ((TARGET / 2) * unit).toFixed(2));
   for (const dot of svg.querySelectorAll(".marker .dot")) dot.setAttribute("r", ((DOT / 2) * unit).toFixed(2));
@@ -118,7 +117,7 @@ export async function show(view, ctx) {
   const wrap = view.querySelector(".map-wrap");
   function enableZoom() {
     zoom ||= import("/static/lib/scripts.js").then(({ loadZoom }) => loadZoom()).then(() => {
-      const behaviour = d3.zoom().scaleExtent([1, 16]).translateExtent([[0, 0], [WIDTH, HEIGHT]])
+      const behaviour = d3.zoom().scaleExtent([1, 16]).translateExtent([[0, 0], [svg.viewBox.baseVal.width, svg.viewBox.baseVal.height]])
         .filter((event) => (event.type === "wheel" ? event.ctrlKey || event.metaKey : !event.button))
         .on("zoom", (event) => {
           zoomK = event.transform.k;
